@@ -1,0 +1,42 @@
+package io.invoq.ports.out;
+
+import io.invoq.domain.Invocation;
+import io.invoq.domain.QueueName;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The broker: a durable queue of invocations per {@link QueueName}, each handed to one worker
+ * at a time under a lease.
+ */
+public interface InvocationQueue extends AutoCloseable {
+
+    /**
+     * Stores the invocation; it is durable once this returns. A second invocation with the same
+     * call id inside the duplicate window is not stored again.
+     *
+     * @throws QueueUnavailableException when the broker cannot be reached or did not confirm
+     * @throws QueueFullException        when the queue holds as much as it may
+     */
+    PublishReceipt publish(Invocation invocation);
+
+    /**
+     * Takes up to {@code max} deliveries that are due, waiting up to {@code maxWait} for the first.
+     * Returns fewer, or none, when no more are due or the queue's in-flight limit is reached.
+     *
+     * @throws QueueUnavailableException when the broker cannot be reached
+     */
+    List<Delivery> fetch(QueueName queue, int max, Duration maxWait) throws InterruptedException;
+
+    /** Exact counts for the queue as the broker sees them now. */
+    QueueStats stats(QueueName queue);
+
+    /** Removes every message of the queue that is not in flight, returning how many. */
+    long purge(QueueName queue);
+
+    /** Whether the broker can be reached now. */
+    boolean isAvailable();
+
+    @Override
+    void close();
+}

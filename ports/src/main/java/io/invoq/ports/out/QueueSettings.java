@@ -1,0 +1,34 @@
+package io.invoq.ports.out;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a broker treats every queue it serves; the same meaning on every broker.
+ *
+ * @param ackWait           how long a delivery is leased before it is handed out again
+ * @param maxInflight       how many deliveries of one queue may be unsettled at once
+ * @param duplicateWindow   how long a call id is remembered for de-duplication
+ */
+public record QueueSettings(Duration ackWait, int maxInflight, Duration duplicateWindow) {
+
+    public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_INFLIGHT = 1;
+    public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
+    public static final QueueSettings DEFAULT =
+            new QueueSettings(DEFAULT_ACK_WAIT, DEFAULT_MAX_INFLIGHT, DEFAULT_DUPLICATE_WINDOW);
+
+    public QueueSettings {
+        Objects.requireNonNull(ackWait, "ackWait");
+        Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+        if (ackWait.isNegative() || ackWait.isZero()) {
+            throw new IllegalArgumentException("ack wait must be positive");
+        }
+        if (maxInflight < 1) {
+            throw new IllegalArgumentException("max inflight must be at least 1");
+        }
+        if (duplicateWindow.isNegative()) {
+            throw new IllegalArgumentException("duplicate window must not be negative");
+        }
+    }
+}

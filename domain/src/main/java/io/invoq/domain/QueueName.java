@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /** A named queue of invocations; one broker stream per queue. */
 public record QueueName(String value) {
 
-    public static final QueueName DEFAULT = new QueueName("faas-request");
     private static final Pattern ALLOWED = Pattern.compile("[-a-zA-Z_0-9]+");
+    public static final QueueName DEFAULT = new QueueName("faas-request");
 
     public QueueName {
         Objects.requireNonNull(value, "queue name");

@@ -1,0 +1,82 @@
+package io.invoq.application;
+
+import io.invoq.ports.out.Delivery;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A delivery a worker holds, settled exactly once: by the call's own ending, or by a shutdown
+ * handing it back to the broker, whichever comes first.
+ */
+final class ActiveCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveCall.class);
+
+    private final Delivery delivery;
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private volatile LeaseExtender.Extension lease = () -> { };
+    private volatile Future<?> request = CompletableFuture.completedFuture(null);
+
+    ActiveCall(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    Delivery delivery() {
+        return delivery;
+    }
+
+    /** Completes once the delivery is settled. */
+    CompletableFuture<Void> done() {
+        return done;
+    }
+
+    void holdLease(LeaseExtender.Extension extension) {
+        this.lease = extension;
+    }
+
+    void running(Future<?> functionRequest) {
+        this.request = functionRequest;
+    }
+
+    /** Whether the delivery was settled, e.g. handed back by a shutdown while the function ran. */
+    boolean isSettled() {
+        return settled.get();
+    }
+
+    void ack() {
+        settle(Delivery::ack, "ack");
+    }
+
+    void retryAfter(Duration delay) {
+        settle(d -> d.retryAfter(delay), "retry");
+    }
+
+    /** Aborts the function request and gives the delivery back for immediate redelivery. */
+    void handBack() {
+        if (!isSettled()) {
+            request.cancel(true);
+            retryAfter(Duration.ZERO);
+        }
+    }
+
+    private void settle(Consumer<Delivery> outcome, String what) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
+        lease.close();
+        try {
+            outcome.accept(delivery);
+        } catch (RuntimeException e) {
+            LOG.warn("could not {} call {}; the broker will deliver it again: {}",
+                    what, delivery.invocation().callId(), e.toString());
+        } finally {
+            done.complete(null);
+        }
+    }
+}

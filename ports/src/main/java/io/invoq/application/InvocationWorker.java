@@ -1,0 +1,155 @@
+package io.invoq.application;
+
+import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.Delivery;
+import io.invoq.ports.out.FunctionInvoker;
+import io.invoq.ports.out.InvocationEvents;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueUnavailableException;
+import io.invoq.ports.out.TimeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls deliveries of one queue and runs them, at most {@code max_inflight} at a time. Function
+ * calls are asynchronous: a waiting call holds a slot, not a thread.
+ */
+public final class InvocationWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvocationWorker.class);
+    private static final Duration BROKER_OUTAGE_PAUSE = Duration.ofSeconds(1);
+
+    private final WorkerSettings settings;
+    private final InvocationQueue queue;
+    private final DeliveryProcessor processor;
+    private final ScheduledExecutorService timer;
+    private final Semaphore slots;
+    private final Set<ActiveCall> active = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopPulling = new CountDownLatch(1);
+    private final Thread puller;
+
+    public InvocationWorker(WorkerSettings settings, InvocationQueue queue, FunctionDirectory functions,
+                            FunctionInvoker invoker, CallbackSender callbacks, TimeSource time, InvocationEvents events) {
+        this.settings = settings;
+        this.queue = queue;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("invoq-worker-timer"));
+        this.processor = new DeliveryProcessor(settings, functions, invoker,
+                new LeaseExtender(timer, settings.lease()),
+                new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events);
+        this.slots = new Semaphore(settings.maxInflight());
+        this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);
+    }
+
+    public void start() {
+        puller.start();
+        LOG.info("worker consuming queue {} with max_inflight={}", settings.queue(), settings.maxInflight());
+    }
+
+    /** How many calls are running now. */
+    public int inFlight() {
+        return active.size();
+    }
+
+    /**
+     * Stops pulling, lets running calls finish for up to {@code grace}, then hands what is left
+     * back to the broker for immediate redelivery. Returns how many calls were handed back.
+     */
+    public int drain(Duration grace) {
+        stopPulling.countDown();
+        joinPuller();
+        CompletableFuture<Void> all = CompletableFuture.allOf(
+                active.stream().map(ActiveCall::done).toArray(CompletableFuture[]::new));
+        int handedBack = 0;
+        try {
+            all.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            for (ActiveCall call : Set.copyOf(active)) {
+                if (!call.done().isDone()) {
+                    call.handBack();
+                    handedBack++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        timer.shutdownNow();
+        LOG.info("worker for queue {} stopped; {} call(s) handed back to the broker", settings.queue(), handedBack);
+        return handedBack;
+    }
+
+    @Override
+    public void close() {
+        drain(Duration.ZERO);
+    }
+
+    private void pull() {
+        while (stopPulling.getCount() > 0) {
+            try {
+                slots.acquire();
+                int wanted = 1 + slots.drainPermits();
+                List<Delivery> deliveries = fetch(wanted);
+                slots.release(wanted - deliveries.size());
+                deliveries.forEach(this::run);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private List<Delivery> fetch(int wanted) throws InterruptedException {
+        if (stopPulling.getCount() == 0) {
+            return List.of();
+        }
+        try {
+            return queue.fetch(settings.queue(), wanted, settings.fetchWait());
+        } catch (QueueUnavailableException e) {
+            LOG.warn("broker unavailable while fetching from {}: {}; retrying", settings.queue(), e.getMessage());
+            stopPulling.await(BROKER_OUTAGE_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            return List.of();
+        }
+    }
+
+    private void run(Delivery delivery) {
+        ActiveCall call = new ActiveCall(delivery);
+        active.add(call);
+        call.done().whenComplete((ignored, error) -> {
+            active.remove(call);
+            slots.release();
+        });
+        try {
+            processor.process(call);
+        } catch (RuntimeException e) {
+            LOG.error("call {} failed in the worker; handing it back", delivery.invocation().callId(), e);
+            call.retryAfter(Duration.ZERO);
+        }
+    }
+
+    private void joinPuller() {
+        try {
+            puller.join(settings.fetchWait().multipliedBy(4).toMillis() + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.invoq.application;
+
+import io.invoq.domain.Backoff;
+import io.invoq.domain.LeaseRule;
+import io.invoq.domain.QueueName;
+import io.invoq.domain.RetryPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a worker consumes one queue.
+ *
+ * @param maxInflight     how many calls this worker runs at once
+ * @param fetchWait       how long one fetch waits for work before the worker looks again
+ * @param upstreamTimeout per attempt, unless the function's annotation says otherwise
+ * @param retryPolicy     for the function, unless its annotations say otherwise
+ * @param callbackPolicy  for delivering the callback; the function is never invoked again for it
+ */
+public record WorkerSettings(
+        QueueName queue,
+        int maxInflight,
+        Duration fetchWait,
+        Duration upstreamTimeout,
+        RetryPolicy retryPolicy,
+        LeaseRule lease,
+        RetryPolicy callbackPolicy) {
+
+    public static final int DEFAULT_MAX_INFLIGHT = 1;
+    public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
+    public static final RetryPolicy DEFAULT_CALLBACK_POLICY = new RetryPolicy(
+            5, Duration.ofSeconds(1), Duration.ofSeconds(30), RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL);
+
+    public WorkerSettings {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(fetchWait, "fetchWait");
+        Objects.requireNonNull(upstreamTimeout, "upstreamTimeout");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(callbackPolicy, "callbackPolicy");
+        if (maxInflight < 1) {
+            throw new IllegalArgumentException("max inflight must be at least 1");
+        }
+    }
+
+    public static WorkerSettings defaults(QueueName queue) {
+        return new WorkerSettings(queue, DEFAULT_MAX_INFLIGHT, DEFAULT_FETCH_WAIT, DEFAULT_UPSTREAM_TIMEOUT,
+                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY);
+    }
+}

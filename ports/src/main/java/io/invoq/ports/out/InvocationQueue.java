@@ -21,8 +21,10 @@ public interface InvocationQueue extends AutoCloseable {
     PublishReceipt publish(Invocation invocation);
 
     /**
-     * Takes up to {@code max} deliveries that are due, waiting up to {@code maxWait} for the first.
-     * Returns fewer, or none, when no more are due or the queue's in-flight limit is reached.
+     * Takes up to {@code max} deliveries that are due, waiting up to {@code maxWait} (real time) for
+     * the first. An invocation is due from its {@link Invocation#notBefore()} on; holding it back
+     * until then is not a delivery. Returns fewer, or none, when no more are due or the queue's
+     * in-flight limit is reached.
      *
      * @throws QueueUnavailableException when the broker cannot be reached
      */
@@ -37,6 +39,7 @@ public interface InvocationQueue extends AutoCloseable {
     /** Whether the broker can be reached now. */
     boolean isAvailable();
 
+    /** Closes the connection; safe to call more than once. */
     @Override
     void close();
 }

@@ -1,0 +1,46 @@
+package io.invoq.adapter.inmemory;
+
+import io.invoq.domain.CallId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The call ids one queue has stored within the duplicate window, each counted from its first
+ * publish, as JetStream's {@code Nats-Msg-Id} de-duplication does. Not thread-safe.
+ */
+final class DuplicateWindow {
+
+    private final Duration length;
+    private final Map<CallId, Instant> firstPublished = new LinkedHashMap<>();
+
+    DuplicateWindow(Duration length) {
+        this.length = length;
+    }
+
+    /** Remembers {@code callId} at {@code now}; false when it was already published inside the window. */
+    boolean isFirstSighting(CallId callId, Instant now) {
+        forgetExpired(now);
+        Instant earlier = firstPublished.get(callId);
+        if (earlier != null && !hasExpired(earlier, now)) {
+            return false;
+        }
+        firstPublished.remove(callId);
+        firstPublished.put(callId, now);
+        return true;
+    }
+
+    /** Entries are in publish order, so the expired ones are at the head; one set back in time merely lingers. */
+    private void forgetExpired(Instant now) {
+        Iterator<Instant> oldestFirst = firstPublished.values().iterator();
+        while (oldestFirst.hasNext() && hasExpired(oldestFirst.next(), now)) {
+            oldestFirst.remove();
+        }
+    }
+
+    private boolean hasExpired(Instant publishedAt, Instant now) {
+        return !now.isBefore(publishedAt.plus(length));
+    }
+}

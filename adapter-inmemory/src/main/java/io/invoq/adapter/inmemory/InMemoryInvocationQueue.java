@@ -1,0 +1,177 @@
+package io.invoq.adapter.inmemory;
+
+import io.invoq.domain.Invocation;
+import io.invoq.domain.QueueName;
+import io.invoq.ports.out.Delivery;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.PublishReceipt;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.QueueStats;
+import io.invoq.ports.out.QueueUnavailableException;
+import io.invoq.ports.out.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A broker in this process's memory with JetStream's semantics. Leases, retry delays and the
+ * duplicate window are measured by the {@link TimeSource}; how long {@link #fetch} waits is real
+ * time, as it is a poll timeout. One lock guards every queue; fetchers wait on one condition,
+ * signalled by whatever may make a message deliverable.
+ */
+final class InMemoryInvocationQueue implements InvocationQueue {
+
+    /** Caps waits so that adding them to {@link System#nanoTime()} cannot overflow. */
+    private static final Duration LONGEST_WAIT = Duration.ofDays(365);
+
+    private final QueueSettings settings;
+    private final TimeSource time;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Runnable wakeFetchers = this::wakeFetchers;
+    private final Map<QueueName, StoredQueue> queues = new HashMap<>();
+    private boolean closed;
+
+    InMemoryInvocationQueue(QueueSettings settings, TimeSource time) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.time = Objects.requireNonNull(time, "time");
+        // A manual clock jumps instead of running, so a timed wait cannot notice that something fell due.
+        if (time instanceof ManualTimeSource manual) {
+            manual.addListener(wakeFetchers);
+        }
+    }
+
+    @Override
+    public PublishReceipt publish(Invocation invocation) {
+        return whileOpen(() -> {
+            boolean stored = queue(invocation.queue()).publish(invocation, time.now());
+            if (stored) {
+                changed.signalAll();
+            }
+            return new PublishReceipt(!stored);
+        });
+    }
+
+    @Override
+    public List<Delivery> fetch(QueueName queue, int max, Duration maxWait) throws InterruptedException {
+        if (max < 1) {
+            throw new IllegalArgumentException("fetch at least one delivery, not " + max);
+        }
+        long deadline = System.nanoTime() + nanos(maxWait);
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                requireOpen();
+                StoredQueue stored = queue(queue);
+                Instant now = time.now();
+                List<Delivery> deliveries = stored.deliver(now, max).stream()
+                        .<Delivery>map(message -> new InMemoryDelivery(this, stored, message, message.deliveryCount()))
+                        .toList();
+                long remaining = deadline - System.nanoTime();
+                if (!deliveries.isEmpty() || remaining <= 0) {
+                    return deliveries;
+                }
+                changed.awaitNanos(Math.min(remaining, nanosUntil(stored.nextChangeAt(), now)));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public QueueStats stats(QueueName queue) {
+        return whileOpen(() -> Optional.ofNullable(queues.get(queue))
+                .map(StoredQueue::stats)
+                .orElseGet(() -> new QueueStats(queue, 0, 0, Map.of())));
+    }
+
+    @Override
+    public long purge(QueueName queue) {
+        return whileOpen(() -> Optional.ofNullable(queues.get(queue)).map(StoredQueue::purge).orElse(0L));
+    }
+
+    @Override
+    public boolean isAvailable() {
+        lock.lock();
+        try {
+            return !closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (time instanceof ManualTimeSource manual) {
+            manual.removeListener(wakeFetchers);
+        }
+    }
+
+    /** Applies a settlement or lease extension, unless the delivery no longer holds its message. */
+    void ifStillHeld(InMemoryDelivery delivery, Consumer<Instant> change) {
+        lock.lock();
+        try {
+            if (!closed && delivery.isHoldingItsMessage()) {
+                change.accept(time.now());
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wakeFetchers() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T whileOpen(Supplier<T> action) {
+        lock.lock();
+        try {
+            requireOpen();
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new QueueUnavailableException("the in-memory broker is closed");
+        }
+    }
+
+    private StoredQueue queue(QueueName name) {
+        return queues.computeIfAbsent(name, ignored -> new StoredQueue(name, settings));
+    }
+
+    private static long nanosUntil(Optional<Instant> next, Instant now) {
+        return next.map(instant -> nanos(Duration.between(now, instant))).orElse(Long.MAX_VALUE);
+    }
+
+    private static long nanos(Duration duration) {
+        if (duration.isNegative()) {
+            return 0;
+        }
+        return duration.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT.toNanos() : duration.toNanos();
+    }
+}

@@ -1,0 +1,43 @@
+package io.invoq.adapter.jetstream;
+
+import io.invoq.ports.out.QueueFullException;
+import io.invoq.ports.out.QueueUnavailableException;
+import io.nats.client.JetStreamApiException;
+import java.util.Set;
+
+/** Turns jnats failures into the broker port's exceptions. */
+final class BrokerFailures {
+
+    // JetStream API error codes, from nats-server's errors.json
+    static final int CONSUMER_NOT_FOUND = 10014;
+    static final int STREAM_NOT_FOUND = 10059;
+    static final int STREAM_NAME_IN_USE = 10058;
+    static final int SEQUENCE_NOT_FOUND = 10043;
+    private static final int STREAM_STORE_FAILED = 10077;
+    private static final Set<Integer> OUT_OF_RESOURCES = Set.of(10023, 10028, 10047);
+    private static final String LIMIT_REACHED = "maximum";
+
+    private BrokerFailures() {
+    }
+
+    static RuntimeException translate(String action, Exception failure) {
+        if (failure instanceof QueueUnavailableException || failure instanceof QueueFullException) {
+            return (RuntimeException) failure;
+        }
+        if (failure instanceof JetStreamApiException api && isFull(api)) {
+            return new QueueFullException(action + ": " + api.getErrorDescription());
+        }
+        return new QueueUnavailableException(action + ": " + failure.getMessage(), failure);
+    }
+
+    static boolean isNotFound(JetStreamApiException failure) {
+        int code = failure.getApiErrorCode();
+        return code == STREAM_NOT_FOUND || code == CONSUMER_NOT_FOUND;
+    }
+
+    private static boolean isFull(JetStreamApiException failure) {
+        int code = failure.getApiErrorCode();
+        String description = String.valueOf(failure.getErrorDescription());
+        return OUT_OF_RESOURCES.contains(code) || code == STREAM_STORE_FAILED && description.contains(LIMIT_REACHED);
+    }
+}

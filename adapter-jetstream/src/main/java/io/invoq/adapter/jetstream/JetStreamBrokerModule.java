@@ -1,0 +1,44 @@
+package io.invoq.adapter.jetstream;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.invoq.ports.out.FunctionRegistry;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.TimeSource;
+import java.util.Objects;
+
+/**
+ * The NATS JetStream broker: binds {@link InvocationQueue} and a key-value backed
+ * {@link FunctionRegistry}, both singletons sharing one connection. Requires {@link QueueSettings}
+ * and {@link TimeSource} to be bound elsewhere. The connection is opened when the first of them
+ * is created, never while modules are configured; it does not wait for the broker to be reachable.
+ * Closing the {@link InvocationQueue} closes the connection.
+ */
+public final class JetStreamBrokerModule extends AbstractModule {
+
+    private final JetStreamSettings settings;
+
+    public JetStreamBrokerModule(JetStreamSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Provides
+    @Singleton
+    JetStreamConnection connection() {
+        return JetStreamConnection.open(settings);
+    }
+
+    @Provides
+    @Singleton
+    InvocationQueue invocationQueue(JetStreamConnection connection, QueueSettings queueSettings, TimeSource time) {
+        return new JetStreamInvocationQueue(connection, settings, queueSettings, time);
+    }
+
+    @Provides
+    @Singleton
+    FunctionRegistry functionRegistry(JetStreamConnection connection) {
+        return new KeyValueFunctionRegistry(connection, settings);
+    }
+}

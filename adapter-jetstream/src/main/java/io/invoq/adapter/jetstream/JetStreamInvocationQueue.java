@@ -1,0 +1,177 @@
+package io.invoq.adapter.jetstream;
+
+import io.invoq.domain.Invocation;
+import io.invoq.domain.QueueName;
+import io.invoq.ports.out.Delivery;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.PublishReceipt;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.QueueStats;
+import io.invoq.ports.out.QueueUnavailableException;
+import io.invoq.ports.out.TimeSource;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The broker on NATS JetStream. A queue's streams and consumers are created on its first publish
+ * or fetch; statistics and purges never create them. A call that is not due yet waits in the
+ * queue's delayed stream, so that it holds no in-flight slot and its wait is not a delivery.
+ * Closing the broker closes the connection, which the function registry shares, so it is closed last.
+ */
+final class JetStreamInvocationQueue implements InvocationQueue {
+
+    /** How long a fetch waits on the queue's stream before it looks again for delayed calls that fell due. */
+    private static final Duration DELAYED_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    private final JetStreamConnection connection;
+    private final StreamProvisioner provisioner;
+    private final QueueSettings queueSettings;
+    private final TimeSource time;
+    private final MessageCodec codec;
+    private final MessageMover mover;
+    private final DelayedCalls delayedCalls;
+    private final QueueContents contents;
+    private final JetStreamDelivery.Parts deliveryParts;
+
+    JetStreamInvocationQueue(JetStreamConnection connection, JetStreamSettings settings, QueueSettings queueSettings,
+                             TimeSource time) {
+        this.connection = connection;
+        this.provisioner = new StreamProvisioner(connection, settings, queueSettings);
+        this.queueSettings = queueSettings;
+        this.time = time;
+        this.codec = new MessageCodec();
+        this.mover = new MessageMover(connection);
+        this.delayedCalls = new DelayedCalls(connection, codec, mover, time);
+        this.deliveryParts = new JetStreamDelivery.Parts(codec, mover, time, settings.requestTimeout());
+        this.contents = new QueueContents(connection);
+    }
+
+    @Override
+    public PublishReceipt publish(Invocation invocation) {
+        QueueLayout layout = provisioner.provision(invocation.queue());
+        Envelope envelope = Envelope.of(invocation);
+        boolean due = envelope.isDueAt(time.now());
+        String stream = due ? layout.stream() : layout.delayedStream();
+        String subject = due ? layout.subject(invocation.function()) : layout.delayedSubject(invocation.function());
+        byte[] data = codec.encode(envelope);
+        JetStreamConnection.Client client = connection.client();
+        requireWithinMaxPayload(invocation, data, client.nats().getMaxPayload());
+        PublishOptions.Builder options = PublishOptions.builder().expectedStream(stream);
+        if (!queueSettings.duplicateWindow().isZero()) {
+            options.messageId(invocation.callId().value());
+        }
+        try {
+            PublishAck ack = client.jetStream().publish(subject, data, options.build());
+            return new PublishReceipt(ack.isDuplicate());
+        } catch (IOException | JetStreamApiException | IllegalStateException e) {
+            throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), e);
+        }
+    }
+
+    @Override
+    public List<Delivery> fetch(QueueName queue, int max, Duration maxWait) throws InterruptedException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        QueueLayout layout = provisioner.provision(queue);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<Delivery> deliveries = new ArrayList<>();
+        try {
+            while (true) {
+                delayedCalls.releaseDue(layout);
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                Duration wait = left.compareTo(DELAYED_CHECK_INTERVAL) > 0 ? DELAYED_CHECK_INTERVAL : left;
+                List<Message> messages = ConsumerPull.pull(connection.client().jetStream(), layout.stream(),
+                        layout.durable(), max - deliveries.size(), wait, connection.requestTimeout());
+                for (Message message : messages) {
+                    delivery(message, layout).ifPresent(deliveries::add);
+                }
+                if (!deliveries.isEmpty()) {
+                    return deliveries;
+                }
+                if (wait.equals(left)) {
+                    provisioner.recheck(queue);
+                    return deliveries;
+                }
+            }
+        } catch (IOException | JetStreamApiException | IllegalStateException e) {
+            throw failed(queue, "cannot fetch from queue " + queue, e);
+        }
+    }
+
+    @Override
+    public QueueStats stats(QueueName queue) {
+        try {
+            return contents.stats(provisioner.layout(queue));
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot read the statistics of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public long purge(QueueName queue) {
+        try {
+            return contents.purge(provisioner.layout(queue));
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot purge queue " + queue, e);
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return connection.isConnected();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private Optional<Delivery> delivery(Message message, QueueLayout layout) throws InterruptedException {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(message.getData());
+        } catch (UnreadableMessageException e) {
+            UnreadableMessages.setAside(message, e);
+            return Optional.empty();
+        }
+        JetStreamDelivery delivery = new JetStreamDelivery(message, envelope, layout, deliveryParts);
+        Instant now = time.now();
+        if (envelope.isDueAt(now)) {
+            return Optional.of(delivery);
+        }
+        // the publisher's clock is ahead of ours: delay the call, and do not count this delivery
+        Envelope delayed = envelope.withPriorDeliveries(delivery.deliveryCount() - 1);
+        try {
+            mover.move(message, MessageMover.copyId(envelope.invocation().callId(), message),
+                    layout.delayedSubject(envelope.invocation().function()), layout.delayedStream(), codec.encode(delayed));
+        } catch (RuntimeException e) {
+            message.nakWithDelay(Duration.between(now, envelope.dueAt()));
+        }
+        return Optional.empty();
+    }
+
+    private static void requireWithinMaxPayload(Invocation invocation, byte[] data, long maxPayload) {
+        if (data.length > maxPayload) {
+            throw new IllegalArgumentException("call " + invocation.callId() + " takes " + data.length
+                    + " bytes as a message, more than the NATS server's max_payload of " + maxPayload);
+        }
+    }
+
+    private RuntimeException failed(QueueName queue, String action, Exception failure) {
+        RuntimeException translated = BrokerFailures.translate(action, failure);
+        if (translated instanceof QueueUnavailableException) {
+            // the stream may have been deleted or replaced; look again next time
+            provisioner.forget(queue);
+        }
+        return translated;
+    }
+}

@@ -1,0 +1,172 @@
+package io.invoq.adapter.jetstream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoq.domain.FunctionDefinition;
+import io.invoq.domain.FunctionName;
+import io.invoq.ports.out.FunctionRegistry;
+import io.invoq.ports.out.QueueUnavailableException;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.StorageType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Function definitions in a JetStream key-value bucket, one JSON entry per function, shared by
+ * every process connected to the same NATS. The bucket is created on first use when missing.
+ * When NATS cannot be reached, every method throws {@link QueueUnavailableException}.
+ */
+final class KeyValueFunctionRegistry implements FunctionRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyValueFunctionRegistry.class);
+    private static final int WRONG_LAST_SEQUENCE = 10071;
+
+    private final JetStreamConnection connection;
+    private final JetStreamSettings settings;
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private volatile KeyValue bucket;
+
+    KeyValueFunctionRegistry(JetStreamConnection connection, JetStreamSettings settings) {
+        this.connection = connection;
+        this.settings = settings;
+    }
+
+    @Override
+    public Optional<FunctionDefinition> find(FunctionName name) {
+        try {
+            return current(bucket().get(NameTokens.encode(name)));
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot read function " + name, e);
+        }
+    }
+
+    @Override
+    public List<FunctionDefinition> list() {
+        try {
+            KeyValue functions = bucket();
+            List<FunctionDefinition> all = new ArrayList<>();
+            for (String key : functions.keys()) {
+                current(functions.get(key)).ifPresent(all::add);
+            }
+            all.sort(Comparator.comparing(function -> function.name().value()));
+            return all;
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot list functions", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueUnavailableException("interrupted while listing functions", e);
+        }
+    }
+
+    @Override
+    public boolean save(FunctionDefinition function) {
+        String key = NameTokens.encode(function.name());
+        byte[] data = encode(function);
+        try {
+            KeyValue functions = bucket();
+            try {
+                functions.create(key, data);
+                return true;
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                    throw e;
+                }
+                functions.put(key, data);
+                return false;
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot save function " + function.name(), e);
+        }
+    }
+
+    @Override
+    public boolean remove(FunctionName name) {
+        String key = NameTokens.encode(name);
+        try {
+            KeyValue functions = bucket();
+            while (true) {
+                KeyValueEntry entry = functions.get(key);
+                if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
+                    return false;
+                }
+                try {
+                    functions.delete(key, entry.getRevision());
+                    return true;
+                } catch (JetStreamApiException e) {
+                    // changed since we read it: read it again
+                    if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot remove function " + name, e);
+        }
+    }
+
+    private KeyValue bucket() throws IOException, JetStreamApiException {
+        KeyValue known = bucket;
+        if (known != null) {
+            return known;
+        }
+        JetStreamConnection.Client client = connection.client();
+        KeyValueManagement management = client.nats().keyValueManagement(client.keyValueOptions());
+        try {
+            management.getStatus(settings.functionsBucket());
+        } catch (JetStreamApiException e) {
+            if (!BrokerFailures.isNotFound(e)) {
+                throw e;
+            }
+            management.create(KeyValueConfiguration.builder()
+                    .name(settings.functionsBucket())
+                    .storageType(StorageType.File)
+                    .replicas(settings.replicas())
+                    .maxHistoryPerKey(1)
+                    .build());
+            LOG.info("created key-value bucket {} for functions", settings.functionsBucket());
+        }
+        known = client.nats().keyValue(settings.functionsBucket(), client.keyValueOptions());
+        bucket = known;
+        return known;
+    }
+
+    private Optional<FunctionDefinition> current(KeyValueEntry entry) {
+        if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
+            return Optional.empty();
+        }
+        try {
+            StoredFunction stored = json.readValue(entry.getValue(), StoredFunction.class);
+            return Optional.of(new FunctionDefinition(new FunctionName(stored.name()), URI.create(stored.url()),
+                    stored.annotations() == null ? Map.of() : stored.annotations()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("ignoring unreadable entry {} of bucket {}: {}", entry.getKey(), entry.getBucket(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private byte[] encode(FunctionDefinition function) {
+        try {
+            return json.writeValueAsBytes(new StoredFunction(function.name().value(), function.url().toString(),
+                    function.annotations()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode function " + function.name(), e);
+        }
+    }
+
+    /** A function as stored in the bucket. */
+    private record StoredFunction(String name, String url, Map<String, String> annotations) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.invoq.adapter.jetstream;
+
+import io.invoq.domain.FunctionName;
+import io.invoq.domain.QueueName;
+import java.util.Optional;
+
+/**
+ * Where one queue lives in JetStream. Calls that are due are in the queue's stream, under
+ * {@code <queue>.<function>}, consumed by the workers' durable consumer. Calls that are not due
+ * yet, because of a later start time or a retry delay, wait in a second stream, under
+ * {@code <queue>~delayed.<function>}; {@code ~} cannot occur in a queue name, so these subjects
+ * never overlap another queue's.
+ */
+record QueueLayout(QueueName queue, String stream, String durable, String delayedStream, String delayedDurable) {
+
+    private static final String DELAYED = "~delayed";
+
+    static QueueLayout of(QueueName queue, JetStreamSettings settings) {
+        String stream = settings.streamName(queue);
+        String durable = settings.durableName(queue);
+        return new QueueLayout(queue, stream, durable, stream + "_delayed", durable + "-delayed");
+    }
+
+    String subjects() {
+        return queue.value() + ".>";
+    }
+
+    String delayedSubjects() {
+        return queue.value() + DELAYED + ".>";
+    }
+
+    String subject(FunctionName function) {
+        return queue.value() + "." + NameTokens.encode(function);
+    }
+
+    String delayedSubject(FunctionName function) {
+        return queue.value() + DELAYED + "." + NameTokens.encode(function);
+    }
+
+    /** The function a subject of either stream belongs to, if it is one of this queue's subjects. */
+    Optional<FunctionName> functionOf(String subject) {
+        for (String prefix : new String[] {queue.value() + ".", queue.value() + DELAYED + "."}) {
+            if (subject.startsWith(prefix)) {
+                return NameTokens.decode(subject.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.invoq.adapter.jetstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.invoq.domain.FunctionDefinition;
+import io.invoq.domain.FunctionName;
+import io.invoq.ports.out.FunctionRegistry;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.TimeSource;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JetStreamBrokerModuleTest {
+
+    @Test
+    void theQueueAndTheRegistryAreSingletonsThatWorkAgainstTheServer() {
+        try (NatsServerProcess server = NatsServerProcess.start()) {
+            Injector injector = Guice.createInjector(new JetStreamBrokerModule(TestBrokers.settings(server)), appBindings());
+            InvocationQueue queue = injector.getInstance(InvocationQueue.class);
+            FunctionRegistry registry = injector.getInstance(FunctionRegistry.class);
+
+            assertThat(injector.getInstance(InvocationQueue.class)).isSameAs(queue);
+            assertThat(injector.getInstance(FunctionRegistry.class)).isSameAs(registry);
+            assertThat(queue.isAvailable()).isTrue();
+            assertThat(queue.publish(TestCalls.call(TestCalls.uniqueQueue(), "figlet")).duplicate()).isFalse();
+            assertThat(registry.save(new FunctionDefinition(new FunctionName("figlet"), URI.create("http://f:8080"), Map.of())))
+                    .isTrue();
+            queue.close();
+        }
+    }
+
+    @Test
+    void nothingConnectsWhileTheInjectorIsBuiltAndAnUnreachableBrokerDoesNotBlockStartUp() {
+        JetStreamSettings unreachable = JetStreamSettings.builder().urls("nats://127.0.0.1:1")
+                .connectionTimeout(Duration.ofMillis(500)).build();
+
+        Injector injector = Guice.createInjector(new JetStreamBrokerModule(unreachable), appBindings());
+        InvocationQueue queue = injector.getInstance(InvocationQueue.class);
+
+        assertThat(queue.isAvailable()).isFalse();
+        queue.close();
+    }
+
+    @Test
+    void theAppMustBindQueueSettingsAndATimeSource() {
+        assertThatThrownBy(() -> Guice.createInjector(new JetStreamBrokerModule(JetStreamSettings.DEFAULT)))
+                .isInstanceOf(CreationException.class)
+                .hasMessageContaining(QueueSettings.class.getName())
+                .hasMessageContaining(TimeSource.class.getName());
+    }
+
+    private static AbstractModule appBindings() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(QueueSettings.class).toInstance(TestBrokers.QUICK_LEASES);
+                bind(TimeSource.class).toInstance(TimeSource.SYSTEM);
+            }
+        };
+    }
+}

@@ -57,17 +57,20 @@ final class ActiveCall {
         settle(d -> d.retryAfter(delay), "retry");
     }
 
-    /** Aborts the function request and gives the delivery back for immediate redelivery. */
+    /**
+     * Gives the delivery back for immediate redelivery and aborts the function request; settled
+     * first, so that the aborted request is not taken for a failed attempt.
+     */
     void handBack() {
-        if (!isSettled()) {
+        if (settle(d -> d.retryAfter(Duration.ZERO), "hand back")) {
             request.cancel(true);
-            retryAfter(Duration.ZERO);
         }
     }
 
-    private void settle(Consumer<Delivery> outcome, String what) {
+    /** @return whether this settled the delivery, false when it was settled already */
+    private boolean settle(Consumer<Delivery> outcome, String what) {
         if (!settled.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         lease.close();
         try {
@@ -78,5 +81,6 @@ final class ActiveCall {
         } finally {
             done.complete(null);
         }
+        return true;
     }
 }

@@ -50,6 +50,7 @@ final class DeliveryProcessor {
     void process(ActiveCall call) {
         Invocation invocation = call.delivery().invocation();
         int attempt = call.delivery().deliveryCount();
+        call.holdLease(leases.keepAlive(call.delivery()));
         Optional<FunctionDefinition> function = functions.resolve(invocation.function());
         if (function.isEmpty()) {
             InvocationResult missing = new InvocationResult(NOT_FOUND, Headers.EMPTY,
@@ -61,7 +62,6 @@ final class DeliveryProcessor {
         RetryPolicy policy = settings.retryPolicy().withAnnotations(function.get().annotations(),
                 problem -> LOG.warn("function {}: {}", invocation.function(), problem));
         events.attemptStarted(invocation, attempt, Duration.between(invocation.notBefore(), time.now()));
-        call.holdLease(leases.keepAlive(call.delivery()));
         CompletableFuture<InvocationResult> request =
                 invoker.invoke(function.get(), invocation, upstreamTimeout(function.get()));
         call.running(request);

@@ -98,7 +98,9 @@ public final class InvocationWorker implements AutoCloseable {
     private void pull() {
         while (stopPulling.getCount() > 0) {
             try {
-                slots.acquire();
+                if (!slots.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                    continue;
+                }
                 int wanted = 1 + slots.drainPermits();
                 List<Delivery> deliveries = fetch(wanted);
                 slots.release(wanted - deliveries.size());

@@ -30,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +68,7 @@ public abstract class InvocationQueueContract {
 
     private final List<InvocationQueue> brokers = new ArrayList<>();
     private final QueueName queue = uniqueQueueName();
+    private final ContractTiming timing = new ContractTiming(this::now, this::letTimePass, this::patience);
 
     /** A broker with these settings; the suite closes it after the test. */
     protected abstract InvocationQueue newQueue(QueueSettings settings);
@@ -143,11 +142,11 @@ public abstract class InvocationQueueContract {
         ExecutorService fetcher = Executors.newSingleThreadExecutor();
         try {
             Future<List<Delivery>> fetched = fetcher.submit(() -> broker.fetch(queue, 1, patience()));
-            eventually().during(quietPeriod()).until(() -> !fetched.isDone());
+            timing.eventually().during(quietPeriod()).until(() -> !fetched.isDone());
 
             broker.publish(invocation);
 
-            eventually().until(fetched::isDone);
+            timing.eventually().until(fetched::isDone);
             assertThat(fetched.get()).extracting(Delivery::invocation).containsExactly(invocation);
         } finally {
             fetcher.shutdownNow();
@@ -192,11 +191,11 @@ public abstract class InvocationQueueContract {
         broker.publish(original);
         Instant windowEnd = publishedAt.plus(duplicateWindow());
 
-        waitUntil(windowEnd.minus(deadlineMargin()));
+        timing.waitUntil(windowEnd.minus(deadlineMargin()));
         assertThat(broker.publish(resubmissionOf(original)).duplicate()).as("duplicate inside the window").isTrue();
 
-        letTimePassUntil(windowEnd);
-        eventually().until(() -> !broker.publish(resubmissionOf(original)).duplicate());
+        timing.letTimePassUntil(windowEnd);
+        timing.eventually().until(() -> !broker.publish(resubmissionOf(original)).duplicate());
         assertThat(now()).isAfterOrEqualTo(windowEnd);
         assertStatsEventually(broker, queue, 2, 0, Map.of(FUNCTION, 2L));
     }
@@ -227,7 +226,7 @@ public abstract class InvocationQueueContract {
                 }
                 return null;
             })).toList();
-            eventually().until(() -> received.size() >= count || running.stream().anyMatch(Future::isDone));
+            timing.eventually().until(() -> received.size() >= count || running.stream().anyMatch(Future::isDone));
             stop.set(true);
             for (Future<?> fetcherDone : running) {
                 fetcherDone.get();
@@ -250,7 +249,7 @@ public abstract class InvocationQueueContract {
         receiveOne(broker).ack();
 
         assertStatsEventually(broker, queue, 0, 0, Map.of());
-        waitUntil(fetchedAt.plus(ackWait()));
+        timing.waitUntil(fetchedAt.plus(ackWait()));
         assertNothingDelivered(broker, queue);
     }
 
@@ -262,7 +261,7 @@ public abstract class InvocationQueueContract {
         receiveOne(broker).reject();
 
         assertStatsEventually(broker, queue, 0, 0, Map.of());
-        waitUntil(fetchedAt.plus(ackWait()));
+        timing.waitUntil(fetchedAt.plus(ackWait()));
         assertNothingDelivered(broker, queue);
     }
 
@@ -277,10 +276,10 @@ public abstract class InvocationQueueContract {
         Delivery first = receiveOne(broker);
         Instant leaseEnd = fetchedAt.plus(ackWait());
 
-        waitUntil(leaseEnd.minus(deadlineMargin()));
+        timing.waitUntil(leaseEnd.minus(deadlineMargin()));
         assertNothingDelivered(broker, queue);
 
-        letTimePassUntil(leaseEnd);
+        timing.letTimePassUntil(leaseEnd);
         Delivery second = receiveOne(broker);
         assertThat(now()).isAfterOrEqualTo(leaseEnd);
         assertThat(second.deliveryCount()).isEqualTo(2);
@@ -296,7 +295,7 @@ public abstract class InvocationQueueContract {
         Duration extendEvery = new LeaseRule(ackWait()).extendEvery();
 
         for (int extension = 1; extension <= 6; extension++) {
-            waitUntil(fetchedAt.plus(extendEvery.multipliedBy(extension)));
+            timing.waitUntil(fetchedAt.plus(extendEvery.multipliedBy(extension)));
             delivery.extendLease();
         }
 
@@ -312,15 +311,15 @@ public abstract class InvocationQueueContract {
         broker.publish(to(queue));
         Instant fetchedAt = now();
         Delivery first = receiveOne(broker);
-        waitUntil(fetchedAt.plus(ackWait().dividedBy(2)));
+        timing.waitUntil(fetchedAt.plus(ackWait().dividedBy(2)));
         Instant extendedAt = now();
         first.extendLease();
         Instant extendedLeaseEnd = extendedAt.plus(ackWait());
 
-        waitUntil(extendedLeaseEnd.minus(deadlineMargin()));
+        timing.waitUntil(extendedLeaseEnd.minus(deadlineMargin()));
         assertNothingDelivered(broker, queue);
 
-        letTimePassUntil(extendedLeaseEnd);
+        timing.letTimePassUntil(extendedLeaseEnd);
         Delivery second = receiveOne(broker);
         assertThat(now()).isAfterOrEqualTo(extendedLeaseEnd);
         assertThat(second.deliveryCount()).isEqualTo(2);
@@ -356,11 +355,11 @@ public abstract class InvocationQueueContract {
         Delivery first = receiveOne(broker);
         assertThat(first.invocation()).as("the call that is due goes first").isEqualTo(undeferred);
         first.ack();
-        waitUntil(due.minus(deadlineMargin()));
+        timing.waitUntil(due.minus(deadlineMargin()));
         assertNothingDelivered(broker, queue);
         assertPendingEventually(broker, 1, Map.of(FUNCTION, 1L));
 
-        letTimePassUntil(due);
+        timing.letTimePassUntil(due);
         Delivery delivery = receiveOne(broker);
         assertThat(now()).as("delivered no sooner than its start time").isAfterOrEqualTo(due);
         assertThat(delivery.invocation()).isEqualTo(deferred);
@@ -388,7 +387,7 @@ public abstract class InvocationQueueContract {
         IntStream.range(0, 5).forEach(i -> broker.publish(to(queue)));
 
         List<Delivery> received = new ArrayList<>();
-        eventually().until(() -> {
+        timing.eventually().until(() -> {
             received.addAll(broker.fetch(queue, 5, FETCH_WAIT));
             return received.size() >= 2;
         });
@@ -534,7 +533,7 @@ public abstract class InvocationQueueContract {
     /** Exactly {@code count} deliveries, fetching until they are there. */
     private List<Delivery> receive(InvocationQueue broker, QueueName from, int count) {
         List<Delivery> received = new ArrayList<>();
-        eventually().until(() -> {
+        timing.eventually().until(() -> {
             received.addAll(broker.fetch(from, count - received.size(), FETCH_WAIT));
             return received.size() >= count;
         });
@@ -552,10 +551,10 @@ public abstract class InvocationQueueContract {
         delivery.retryAfter(delay);
         Instant due = retriedAt.plus(delay);
 
-        waitUntil(due.minus(deadlineMargin()));
+        timing.waitUntil(due.minus(deadlineMargin()));
         assertNothingDelivered(broker, queue);
 
-        letTimePassUntil(due);
+        timing.letTimePassUntil(due);
         Delivery again = receiveOne(broker);
         assertThat(now()).as("redelivered no sooner than the delay").isAfterOrEqualTo(due);
         return again;
@@ -564,42 +563,15 @@ public abstract class InvocationQueueContract {
     private void assertStatsEventually(
             InvocationQueue broker, QueueName of, long pending, long inFlight, Map<FunctionName, Long> byFunction) {
         QueueStats expected = new QueueStats(of, pending, inFlight, byFunction);
-        eventually().untilAsserted(() -> assertThat(broker.stats(of)).isEqualTo(expected));
+        timing.eventually().untilAsserted(() -> assertThat(broker.stats(of)).isEqualTo(expected));
     }
 
     /** Pending counts only, for when a message waits out a retry delay and in-flight is left open. */
     private void assertPendingEventually(InvocationQueue broker, long pending, Map<FunctionName, Long> byFunction) {
-        eventually().untilAsserted(() -> {
+        timing.eventually().untilAsserted(() -> {
             QueueStats stats = broker.stats(queue);
             assertThat(stats.pending()).as("pending").isEqualTo(pending);
             assertThat(stats.pendingByFunction()).as("pending by function").isEqualTo(byFunction);
         });
-    }
-
-    // --- time ---
-
-    /** Brings the broker's clock to {@code target}: moves a manual clock, or waits for real time to get there. */
-    private void waitUntil(Instant target) {
-        letTimePassUntil(target);
-        eventually().until(() -> !now().isBefore(target));
-    }
-
-    /**
-     * Moves a manual clock to {@code target} without waiting for real time, so that a following poll
-     * shows both that the deadline is honoured and that nothing waits for more than it.
-     */
-    private void letTimePassUntil(Instant target) {
-        Duration left = Duration.between(now(), target);
-        if (left.compareTo(Duration.ZERO) > 0) {
-            letTimePass(left);
-        }
-    }
-
-    private ConditionFactory eventually() {
-        return Awaitility.await()
-                .atMost(patience())
-                .pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(10))
-                .pollInSameThread();
     }
 }

@@ -1,0 +1,55 @@
+package io.invoq.adapter.inmemory;
+
+import io.invoq.ports.contract.WorkerContract;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The worker's delivery semantics on a manual clock: the default ten-attempt back-off runs in milliseconds. */
+class InMemoryWorkerContractTest extends WorkerContract {
+
+    private final ManualTimeSource clock = new ManualTimeSource(Instant.parse("2030-01-01T00:00:00Z"));
+
+    @Override
+    protected InvocationQueue newQueue(QueueSettings settings) {
+        return InMemoryBrokerModule.newQueue(settings, clock);
+    }
+
+    @Override
+    protected void letTimePass(Duration duration) {
+        clock.advance(duration);
+    }
+
+    @Override
+    protected Instant now() {
+        return clock.now();
+    }
+
+    @Override
+    protected TimeSource timeSource() {
+        return clock;
+    }
+
+    /** Short because the worker extends leases on a real-time timer, whatever the broker's clock. */
+    @Override
+    protected Duration ackWait() {
+        return Duration.ofMillis(150);
+    }
+
+    @Override
+    protected Duration schedulingSlack() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    protected Duration quietPeriod() {
+        return Duration.ofMillis(25);
+    }
+
+    @Override
+    protected Duration deadlineMargin() {
+        return Duration.ofNanos(1);
+    }
+}

@@ -1,0 +1,50 @@
+package io.invoq.ports.contract;
+
+import io.invoq.domain.CallId;
+import io.invoq.ports.out.Callback;
+import io.invoq.ports.out.CallbackSender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** A callback receiver that records every attempt to reach it and can be told to fail the next ones. */
+final class RecordingCallbacks implements CallbackSender {
+
+    private static final int OK = 200;
+    private static final int UNAVAILABLE = 503;
+
+    private final List<Attempt> attempts = new ArrayList<>();
+    private int failuresLeft;
+
+    /** The next {@code times} callbacks, whichever calls they are for, are answered 503. */
+    synchronized void failNext(int times) {
+        failuresLeft = times;
+    }
+
+    @Override
+    public synchronized CompletableFuture<Integer> send(Callback callback) {
+        boolean fails = failuresLeft > 0;
+        if (fails) {
+            failuresLeft--;
+        }
+        attempts.add(new Attempt(callback, System.nanoTime(), !fails));
+        return CompletableFuture.completedFuture(fails ? UNAVAILABLE : OK);
+    }
+
+    synchronized List<Attempt> attemptsFor(CallId call) {
+        return attempts.stream().filter(attempt -> attempt.isFor(call)).toList();
+    }
+
+    /** The callbacks of the call that were received. */
+    List<Callback> receivedFor(CallId call) {
+        return attemptsFor(call).stream().filter(Attempt::received).map(Attempt::callback).toList();
+    }
+
+    /** @param sentAtNanos {@link System#nanoTime()}: callbacks are retried on the worker's real-time timer */
+    record Attempt(Callback callback, long sentAtNanos, boolean received) {
+        boolean isFor(CallId call) {
+            return callback.headers().first("X-Call-Id").equals(Optional.of(call.value()));
+        }
+    }
+}

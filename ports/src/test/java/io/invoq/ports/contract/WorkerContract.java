@@ -1,0 +1,534 @@
+package io.invoq.ports.contract;
+
+import static io.invoq.ports.contract.SampleInvocations.FUNCTION;
+import static io.invoq.ports.contract.SampleInvocations.uniqueQueueName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.invoq.application.DrainSwitch;
+import io.invoq.application.FunctionDirectory;
+import io.invoq.application.InvocationWorker;
+import io.invoq.application.SubmitInvocationService;
+import io.invoq.application.WorkerSettings;
+import io.invoq.domain.Backoff;
+import io.invoq.domain.CallId;
+import io.invoq.domain.DurationText;
+import io.invoq.domain.EpochNanos;
+import io.invoq.domain.FunctionDefinition;
+import io.invoq.domain.FunctionName;
+import io.invoq.domain.Headers;
+import io.invoq.domain.LeaseRule;
+import io.invoq.domain.QueueName;
+import io.invoq.domain.RetryPolicy;
+import io.invoq.ports.contract.RecordingQueue.Settlement;
+import io.invoq.ports.in.Submission;
+import io.invoq.ports.in.SubmitInvocationCommand;
+import io.invoq.ports.in.SubmitInvocationCommand.After;
+import io.invoq.ports.in.SubmitInvocationCommand.DeferredStart;
+import io.invoq.ports.out.Callback;
+import io.invoq.ports.out.InvocationEvents;
+import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.TimeSource;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker's delivery semantics of design.md §3 and its callback (§2), on a real broker: the real
+ * {@link InvocationWorker} and {@link SubmitInvocationService} against the broker an adapter supplies,
+ * with scripted functions, a recording callback receiver and a registry in a map.
+ *
+ * <p>An adapter runs it by subclassing it in its own tests and supplying
+ * <ul>
+ *   <li>{@link #newQueue(QueueSettings)}: a broker with those settings. The suite closes it after
+ *       the test and uses queue names no other test uses, so brokers may share one server;</li>
+ *   <li>{@link #letTimePass(Duration)} and {@link #now()}: the broker's clock, as in
+ *       {@link InvocationQueueContract};</li>
+ *   <li>{@link #timeSource()}: that clock as the worker and the submissions read it.</li>
+ * </ul>
+ * and, for real time, overriding the retry schedule ({@link #maxRetryAttempts()},
+ * {@link #initialRetryWait()}, {@link #maxRetryWait()}) and {@link #ackWait()} so that the tests
+ * finish in seconds. The other hooks have defaults for real time.
+ *
+ * <p>The worker's own timers run in real time whatever the broker's clock: it extends leases every
+ * third of {@link #ackWait()} and retries callbacks after a few milliseconds. The suite moves a
+ * manual clock only when the worker has acted on the broker, through a {@link RecordingQueue}
+ * wrapped around it, so that on a manual clock every wait it measures is exact.
+ */
+public abstract class WorkerContract {
+
+    private static final Duration OUTLASTS_ANY_TEST = Duration.ofHours(1);
+    private static final int ROOMY_INFLIGHT = 64;
+    private static final Duration FETCH_WAIT = Duration.ofMillis(100);
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(1);
+    private static final RetryPolicy CALLBACK_POLICY = new RetryPolicy(
+            3, Duration.ofMillis(20), Duration.ofMillis(40), RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL);
+    private static final URI CALLBACK_URL = URI.create("https://callback.invalid/hook");
+    private static final int OK = 200;
+    private static final int UNAVAILABLE = 503;
+    private static final int TEAPOT = 418;
+
+    private final QueueName queue = uniqueQueueName();
+    private final ContractTiming timing = new ContractTiming(this::now, this::letTimePass, this::patience);
+    private final FunctionTable registry = new FunctionTable();
+    private final ScriptedFunctions functions = new ScriptedFunctions(this::now);
+    private final RecordingCallbacks callbacks = new RecordingCallbacks();
+    private final RecordingEvents events = new RecordingEvents();
+    private final List<InvocationQueue> brokers = new ArrayList<>();
+    private final List<InvocationWorker> workers = new ArrayList<>();
+
+    /** A broker with these settings; the suite closes it after the test. */
+    protected abstract InvocationQueue newQueue(QueueSettings settings);
+
+    /** Lets at least {@code duration} pass as the broker sees it: moves a manual clock, does nothing in real time. */
+    protected abstract void letTimePass(Duration duration);
+
+    /** The broker's notion of now. */
+    protected abstract Instant now();
+
+    /** The clock the worker and the submissions read: the broker's manual clock, or {@link TimeSource#SYSTEM}. */
+    protected abstract TimeSource timeSource();
+
+    /** {@code max_retry_attempts}; at least 4, so that an annotation's 3 can be told from it. */
+    protected int maxRetryAttempts() {
+        return RetryPolicy.DEFAULT_MAX_ATTEMPTS;
+    }
+
+    /** {@code initial_retry_wait}: the wait after the first failed attempt, doubling after each one. */
+    protected Duration initialRetryWait() {
+        return RetryPolicy.DEFAULT_INITIAL_WAIT;
+    }
+
+    /** {@code max_retry_wait}: where the doubling stops. */
+    protected Duration maxRetryWait() {
+        return RetryPolicy.DEFAULT_MAX_WAIT;
+    }
+
+    /**
+     * The lease of the test that keeps a call running for three of them. The worker extends it on a
+     * real-time timer, so it is short on a manual clock too.
+     */
+    protected Duration ackWait() {
+        return Duration.ofSeconds(1);
+    }
+
+    /** How much later than due the broker may deliver a retry or a deferred call; zero on a manual clock. */
+    protected Duration schedulingSlack() {
+        return ackWait().multipliedBy(2);
+    }
+
+    /** How long (real time) the suite watches when it checks that nothing happens. */
+    protected Duration quietPeriod() {
+        return ackWait().dividedBy(10);
+    }
+
+    /** How long before a deadline the suite checks that it has not been reached; real time needs room for jitter. */
+    protected Duration deadlineMargin() {
+        return ackWait().dividedBy(2);
+    }
+
+    /** How long (real time) a draining worker lets its calls finish; well over one fetch and {@link #quietPeriod()}. */
+    protected Duration drainGrace() {
+        return FETCH_WAIT.plus(quietPeriod()).multipliedBy(4);
+    }
+
+    /** The longest the suite waits for anything before it fails. */
+    protected Duration patience() {
+        return ackWait().multipliedBy(5).plusSeconds(10);
+    }
+
+    @BeforeEach
+    void registerFunction() {
+        registry.save(definition(FUNCTION, Map.of()));
+    }
+
+    @AfterEach
+    void stopWorkersAndBrokers() {
+        workers.forEach(InvocationWorker::close);
+        brokers.forEach(InvocationQueue::close);
+    }
+
+    // --- retries ---
+
+    @Test
+    void a_call_answered_503_503_200_is_invoked_three_times_backing_off_and_called_back_once_with_the_200() {
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION,
+                ScriptedAnswer.status(UNAVAILABLE),
+                ScriptedAnswer.status(UNAVAILABLE),
+                ScriptedAnswer.status(OK).withHeaders("Content-Type", "application/json", "X-Answer", "42")
+                        .withBody("{\"answer\":42}"));
+
+        letRetriesFallDue(broker, call.callId(), 3);
+
+        Callback callback = theCallback(broker, call.callId());
+        assertWaitsBetweenAttempts(call.callId(), initialRetryWait(), initialRetryWait().multipliedBy(2));
+        assertThat(callback.url()).isEqualTo(CALLBACK_URL);
+        assertThat(callback.headers().values()).containsAllEntriesOf(Headers.of(
+                "X-Function-Status", "200",
+                "X-Retry", "3",
+                "X-Retry-Max", Integer.toString(maxRetryAttempts()),
+                "X-Call-Id", call.callId().value(),
+                "X-Function-Name", FUNCTION.value(),
+                "X-Duration-Seconds", "0.002885",
+                "X-Start-Time", Long.toString(EpochNanos.of(call.acceptedAt())),
+                "Content-Type", "application/json",
+                "X-Answer", "42").values());
+        assertThat(new String(callback.body(), StandardCharsets.UTF_8)).isEqualTo("{\"answer\":42}");
+    }
+
+    @Test
+    void a_call_answered_418_is_invoked_once_and_called_back_with_418() {
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(TEAPOT));
+
+        Callback callback = theCallback(broker, call.callId());
+
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
+        assertThat(callback.headers().first("X-Function-Status")).contains("418");
+        assertThat(callback.headers().first("X-Retry")).contains("1");
+    }
+
+    @Test
+    void a_call_that_keeps_failing_is_invoked_max_retry_attempts_times_on_the_exponential_schedule() {
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(UNAVAILABLE));
+
+        letRetriesFallDue(broker, call.callId(), maxRetryAttempts());
+
+        Callback callback = theCallback(broker, call.callId());
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(maxRetryAttempts());
+        assertWaitsBetweenAttempts(call.callId(), exponentialSchedule());
+        assertThat(callback.headers().first("X-Function-Status")).contains("503");
+        assertThat(callback.headers().first("X-Retry")).contains(Integer.toString(maxRetryAttempts()));
+        assertThat(callback.headers().first("X-Retry-Max")).contains(Integer.toString(maxRetryAttempts()));
+    }
+
+    @Test
+    void retry_after_on_429_sets_the_wait_but_never_below_the_initial_wait() {
+        RecordingQueue broker = broker();
+        Duration asked = Duration.ofSeconds(initialRetryWait().multipliedBy(3).toSeconds() + 1);
+        Submission call = runOneCall(broker, FUNCTION,
+                ScriptedAnswer.status(429).withHeaders("Retry-After", Long.toString(asked.toSeconds())),
+                ScriptedAnswer.status(429).withHeaders("Retry-After", "0"),
+                ScriptedAnswer.status(OK));
+
+        letRetriesFallDue(broker, call.callId(), 3);
+
+        assertThat(theCallback(broker, call.callId()).headers().first("X-Function-Status")).contains("200");
+        assertWaitsBetweenAttempts(call.callId(), asked, initialRetryWait());
+    }
+
+    @Test
+    void a_functions_retry_annotations_override_the_default_attempts_codes_and_waits() {
+        RecordingQueue broker = broker();
+        FunctionName annotated = new FunctionName("contract-annotated-fn");
+        Duration minWait = initialRetryWait().multipliedBy(2);
+        Duration maxWait = initialRetryWait().multipliedBy(3);
+        registry.save(definition(annotated, Map.of(
+                RetryPolicy.ATTEMPTS_ANNOTATION, "3",
+                RetryPolicy.CODES_ANNOTATION, Integer.toString(TEAPOT),
+                RetryPolicy.MIN_WAIT_ANNOTATION, DurationText.format(minWait),
+                RetryPolicy.MAX_WAIT_ANNOTATION, DurationText.format(maxWait))));
+        Submission call = runOneCall(broker, annotated, ScriptedAnswer.status(TEAPOT));
+
+        letRetriesFallDue(broker, call.callId(), 3);
+
+        Callback callback = theCallback(broker, call.callId());
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(3);
+        assertWaitsBetweenAttempts(call.callId(), minWait, maxWait);
+        assertThat(callback.headers().first("X-Function-Status")).contains("418");
+        assertThat(callback.headers().first("X-Retry")).contains("3");
+        assertThat(callback.headers().first("X-Retry-Max")).contains("3");
+    }
+
+    @Test
+    void a_call_waiting_out_a_retry_delay_waits_in_the_broker_and_leaves_the_only_slot_to_the_next_call() {
+        RecordingQueue broker = broker();
+        FunctionName patient = new FunctionName("contract-patient-fn");
+        String anHour = DurationText.format(OUTLASTS_ANY_TEST);
+        registry.save(definition(patient, Map.of(
+                RetryPolicy.MIN_WAIT_ANNOTATION, anHour, RetryPolicy.MAX_WAIT_ANNOTATION, anHour)));
+        functions.answer(patient, ScriptedAnswer.status(UNAVAILABLE));
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        Submission waiting = submit(broker, patient);
+        Submission next = submit(broker, FUNCTION);
+        startWorker(broker, 1);
+
+        theCallback(broker, next.callId());
+
+        assertThat(functions.invokedCalls()).containsExactly(waiting.callId(), next.callId());
+        assertThat(broker.settlementsOf(waiting.callId()))
+                .containsExactly(Settlement.retry(waiting.callId(), OUTLASTS_ANY_TEST));
+        assertThat(callbacks.attemptsFor(waiting.callId())).isEmpty();
+    }
+
+    // --- leases ---
+
+    @Test
+    void a_call_running_for_three_leases_is_invoked_once_because_the_worker_keeps_its_lease_alive() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
+        Submission call = submit(broker, FUNCTION);
+        startWorker(broker, 2); // a free slot, so that a lapsed lease shows as a second invocation
+        Instant invokedAt = timing.eventually()
+                .until(() -> functions.invocationTimesOf(call.callId()), times -> !times.isEmpty()).get(0);
+
+        while (!now().isAfter(invokedAt.plus(ackWait().multipliedBy(3)))) {
+            int extensions = broker.leaseExtensions();
+            timing.eventually().until(() -> broker.leaseExtensions() > extensions);
+            letTimePass(ackWait().dividedBy(2));
+        }
+        functions.release(call.callId());
+
+        assertThat(theCallback(broker, call.callId()).headers().first("X-Retry")).contains("1");
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(broker.deliveriesOf(call.callId())).isEqualTo(1);
+        int extensionsWhenDone = broker.leaseExtensions();
+        Duration twoExtensionPeriods = new LeaseRule(ackWait()).extendEvery().multipliedBy(2);
+        timing.eventually().during(twoExtensionPeriods).until(() -> broker.leaseExtensions() == extensionsWhenDone);
+    }
+
+    // --- deferred start ---
+
+    @Test
+    void a_deferred_call_is_not_invoked_before_its_start_time_and_its_first_invocation_is_attempt_1() {
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        startWorker(broker, 1);
+        Duration delay = ackWait();
+
+        Submission call = submit(broker, FUNCTION, Optional.of(new After(delay)));
+        Instant due = call.acceptedAt().plus(delay);
+
+        timing.waitUntil(due.minus(deadlineMargin()));
+        timing.eventually().during(quietPeriod()).until(() -> functions.invokedCalls().isEmpty());
+        timing.letTimePassUntil(due);
+        Callback callback = theCallback(broker, call.callId());
+        assertThat(functions.invocationTimesOf(call.callId())).singleElement()
+                .satisfies(invokedAt -> assertThat(invokedAt).isAfterOrEqualTo(due));
+        assertThat(callback.headers().first("X-Retry")).contains("1");
+    }
+
+    // --- callbacks ---
+
+    @Test
+    void a_failed_callback_is_retried_with_back_off_without_invoking_the_function_again() {
+        RecordingQueue broker = broker();
+        callbacks.failNext(2);
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
+
+        assertThat(theCallback(broker, call.callId()).headers().first("X-Function-Status")).contains("200");
+
+        List<Long> sentAt = callbacks.attemptsFor(call.callId()).stream()
+                .map(RecordingCallbacks.Attempt::sentAtNanos).toList();
+        assertThat(sentAt).hasSize(3);
+        assertThat(Duration.ofNanos(sentAt.get(1) - sentAt.get(0)))
+                .isGreaterThanOrEqualTo(CALLBACK_POLICY.initialWait());
+        assertThat(Duration.ofNanos(sentAt.get(2) - sentAt.get(1)))
+                .isGreaterThanOrEqualTo(CALLBACK_POLICY.initialWait().multipliedBy(2));
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(events.callbackFailures()).isEmpty();
+    }
+
+    @Test
+    void a_callback_that_never_succeeds_is_reported_and_its_call_is_still_acked() {
+        RecordingQueue broker = broker();
+        callbacks.failNext(CALLBACK_POLICY.maxAttempts());
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
+
+        timing.eventually().until(() -> broker.wasAcked(call.callId()));
+
+        assertThat(events.callbackFailures()).containsExactly(call.callId());
+        assertThat(callbacks.attemptsFor(call.callId())).hasSize(CALLBACK_POLICY.maxAttempts())
+                .noneMatch(RecordingCallbacks.Attempt::received);
+        assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
+        timing.eventually().until(() -> broker.stats(queue).pending() == 0);
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(broker.deliveriesOf(call.callId())).isEqualTo(1);
+    }
+
+    // --- draining ---
+
+    @Test
+    void draining_hands_back_the_calls_still_running_after_the_grace_and_another_worker_completes_them() {
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
+        List<CallId> calls = IntStream.range(0, 3).mapToObj(i -> submit(broker, FUNCTION).callId()).toList();
+        CallId finishesInTheGrace = calls.get(2);
+        List<CallId> outlastTheGrace = calls.subList(0, 2);
+        InvocationWorker draining = startWorker(broker, calls.size() + 1);
+        timing.eventually().until(() -> functions.openCalls() == calls.size());
+
+        CompletableFuture<Integer> handedBack = CompletableFuture.supplyAsync(() -> draining.drain(drainGrace()));
+        // the worker stops pulling within one fetch, then waits out the grace
+        timing.eventually().during(FETCH_WAIT.plus(quietPeriod())).until(() -> !handedBack.isDone());
+        functions.release(finishesInTheGrace);
+        timing.eventually().until(handedBack::isDone);
+
+        assertThat(handedBack.join()).isEqualTo(outlastTheGrace.size());
+        assertThat(broker.settlementsOf(finishesInTheGrace)).containsExactly(Settlement.ack(finishesInTheGrace));
+        outlastTheGrace.forEach(call -> assertThat(broker.settlementsOf(call))
+                .as("handed back for immediate redelivery").containsExactly(Settlement.retry(call, Duration.ZERO)));
+        assertThat(functions.abortedCalls()).containsExactlyInAnyOrderElementsOf(outlastTheGrace);
+
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        startWorker(broker, calls.size());
+        calls.forEach(call -> theCallback(broker, call));
+        outlastTheGrace.forEach(call -> assertThat(functions.invocationTimesOf(call)).hasSize(2));
+        assertThat(functions.invocationTimesOf(finishesInTheGrace)).hasSize(1);
+    }
+
+    // --- registry ---
+
+    @Test
+    void a_call_whose_function_was_removed_after_submission_ends_with_a_404_callback_and_no_retry() {
+        RecordingQueue broker = broker();
+        FunctionName removed = new FunctionName("contract-removed-fn");
+        registry.save(definition(removed, Map.of()));
+        Submission call = submit(broker, removed);
+        registry.remove(removed);
+        startWorker(broker, 1);
+
+        Callback callback = theCallback(broker, call.callId());
+
+        assertThat(callback.headers().first("X-Function-Status")).contains("404");
+        assertThat(callback.headers().first("X-Retry")).contains("1");
+        assertThat(functions.invokedCalls()).isEmpty();
+        assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
+    }
+
+    // --- concurrency ---
+
+    @Test
+    void a_worker_never_runs_more_calls_at_once_than_its_max_inflight() {
+        int maxInflight = 3;
+        int count = 10;
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
+        List<CallId> calls = IntStream.range(0, count).mapToObj(i -> submit(broker, FUNCTION).callId()).toList();
+        startWorker(broker, maxInflight);
+
+        for (int started = 0; started < count; started += maxInflight) {
+            int running = Math.min(maxInflight, count - started);
+            timing.eventually().until(() -> functions.openCalls() == running);
+            timing.eventually().during(quietPeriod()).until(() -> functions.openCalls() == running);
+            functions.releaseAll();
+        }
+
+        calls.forEach(call -> theCallback(broker, call));
+        assertThat(functions.peakOpenCalls()).isEqualTo(maxInflight);
+    }
+
+    // --- setting up ---
+
+    /** A broker whose leases no test outlasts. */
+    private RecordingQueue broker() {
+        return brokerWithLease(OUTLASTS_ANY_TEST);
+    }
+
+    private RecordingQueue brokerWithLease(Duration ackWait) {
+        QueueSettings settings = new QueueSettings(ackWait, ROOMY_INFLIGHT, OUTLASTS_ANY_TEST);
+        InvocationQueue broker = newQueue(settings);
+        brokers.add(broker);
+        return new RecordingQueue(broker, settings);
+    }
+
+    /** A worker holding leases as long as the broker grants them. */
+    private InvocationWorker startWorker(RecordingQueue broker, int maxInflight) {
+        WorkerSettings settings = new WorkerSettings(queue, maxInflight, FETCH_WAIT, UPSTREAM_TIMEOUT,
+                new RetryPolicy(maxRetryAttempts(), initialRetryWait(), maxRetryWait(),
+                        RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
+                new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY);
+        InvocationWorker worker = new InvocationWorker(settings, broker, directory(), functions, callbacks,
+                timeSource(), events);
+        workers.add(worker);
+        worker.start();
+        return worker;
+    }
+
+    /** Scripts the function, submits one call to it and starts a worker with a single slot to run it. */
+    private Submission runOneCall(RecordingQueue broker, FunctionName function, ScriptedAnswer... answers) {
+        functions.answer(function, answers);
+        Submission call = submit(broker, function);
+        startWorker(broker, 1);
+        return call;
+    }
+
+    private Submission submit(InvocationQueue broker, FunctionName function) {
+        return submit(broker, function, Optional.empty());
+    }
+
+    private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start) {
+        SubmitInvocationService submissions = new SubmitInvocationService(
+                directory(), broker, queue, timeSource(), InvocationEvents.NONE, new DrainSwitch());
+        return submissions.submit(new SubmitInvocationCommand(function, "POST", "", "", Headers.EMPTY,
+                "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.of(CALLBACK_URL), start));
+    }
+
+    private FunctionDirectory directory() {
+        return new FunctionDirectory(registry, Optional.empty());
+    }
+
+    private static FunctionDefinition definition(FunctionName name, Map<String, String> annotations) {
+        return new FunctionDefinition(name, URI.create("http://functions.invalid/" + name), annotations);
+    }
+
+    // --- observing ---
+
+    /**
+     * Lets the broker's clock pass each retry delay as soon as the worker has asked the broker for
+     * it, until the call has been invoked {@code attempts} times.
+     */
+    private void letRetriesFallDue(RecordingQueue broker, CallId call, int attempts) {
+        for (int attempt = 1; attempt < attempts; attempt++) {
+            int settled = attempt;
+            Settlement settlement = timing.eventually()
+                    .until(() -> broker.settlementsOf(call), settlements -> settlements.size() >= settled)
+                    .get(settled - 1);
+            assertThat(settlement.outcome()).as("what followed attempt %d", settled)
+                    .isEqualTo(Settlement.Outcome.RETRY);
+            letTimePass(settlement.delay());
+            timing.eventually().until(() -> functions.invocationTimesOf(call).size() > settled);
+        }
+    }
+
+    /** The call's one callback, once the worker has acked its delivery. */
+    private Callback theCallback(RecordingQueue broker, CallId call) {
+        timing.eventually().until(() -> broker.wasAcked(call));
+        assertThat(callbacks.receivedFor(call)).as("callbacks of call %s", call).hasSize(1);
+        return callbacks.receivedFor(call).get(0);
+    }
+
+    private void assertWaitsBetweenAttempts(CallId call, Duration... expected) {
+        List<Instant> invokedAt = functions.invocationTimesOf(call);
+        assertThat(invokedAt).hasSize(expected.length + 1);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Duration.between(invokedAt.get(i), invokedAt.get(i + 1)))
+                    .as("wait before attempt %d", i + 2)
+                    .isBetween(expected[i], expected[i].plus(schedulingSlack()));
+        }
+    }
+
+    /** The initial wait, doubling up to the maximum: the wait before each attempt after the first. */
+    private Duration[] exponentialSchedule() {
+        Duration[] waits = new Duration[maxRetryAttempts() - 1];
+        Duration wait = initialRetryWait();
+        for (int i = 0; i < waits.length; i++) {
+            waits[i] = wait.compareTo(maxRetryWait()) < 0 ? wait : maxRetryWait();
+            wait = wait.multipliedBy(2);
+        }
+        return waits;
+    }
+}

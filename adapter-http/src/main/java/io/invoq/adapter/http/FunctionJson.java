@@ -1,0 +1,37 @@
+package io.invoq.adapter.http;
+
+import io.invoq.domain.FunctionDefinition;
+import io.invoq.domain.FunctionName;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/** A function as {@code /system/functions} reads and writes it. */
+record FunctionJson(String name, String url, Map<String, String> annotations) {
+
+    static FunctionJson of(FunctionDefinition function) {
+        return new FunctionJson(function.name().value(), function.url().toString(), function.annotations());
+    }
+
+    /** @throws BadRequestException when a field is missing or invalid */
+    FunctionDefinition toDefinition() {
+        if (name == null || url == null) {
+            throw new BadRequestException("a function needs a name and a url");
+        }
+        if (annotations != null && annotations.containsValue(null)) {
+            throw new BadRequestException("annotation values must be strings, not null");
+        }
+        FunctionName functionName = BadRequestException.whenInvalid("name '" + name + "'", () -> new FunctionName(name));
+        return BadRequestException.whenInvalid("url '" + url + "'", () -> new FunctionDefinition(
+                functionName, URI.create(url), Objects.requireNonNullElse(annotations, Map.of())));
+    }
+
+    /** This function under {@code pathName}, which a name in the body must agree with. */
+    FunctionJson named(FunctionName pathName) {
+        if (name != null && !name.equals(pathName.value())) {
+            throw new BadRequestException(
+                    "the name in the body, '" + name + "', differs from the one in the path, '" + pathName + "'");
+        }
+        return new FunctionJson(pathName.value(), url, annotations);
+    }
+}

@@ -1,0 +1,86 @@
+package io.invoq.adapter.http;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.invoq.ports.in.FindFunctionsQuery;
+import io.invoq.ports.in.ReadinessQuery;
+import io.invoq.ports.in.RegisterFunctionUseCase;
+import io.invoq.ports.in.RemoveFunctionUseCase;
+import io.invoq.ports.in.SubmitInvocationUseCase;
+import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.FunctionInvoker;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Binds the {@link HttpGateway} and the HTTP {@link FunctionInvoker} and {@link CallbackSender}.
+ * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
+ * {@link FindFunctionsQuery} and {@link ReadinessQuery} to be bound elsewhere. More endpoints are added by
+ * binding further {@link GatewayRoutes} into the set. Nothing listens until {@link HttpGateway#start()}.
+ */
+public final class HttpAdapterModule extends AbstractModule {
+
+    private final GatewaySettings gateway;
+    private final ClientSettings client;
+
+    public HttpAdapterModule(GatewaySettings gateway) {
+        this(gateway, ClientSettings.DEFAULT);
+    }
+
+    public HttpAdapterModule(GatewaySettings gateway, ClientSettings client) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Provides
+    @Singleton
+    HttpGateway gateway(Set<GatewayRoutes> routes) {
+        return new JavalinGateway(gateway.port(), routes);
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes submissionRoutes(SubmitInvocationUseCase submissions) {
+        return new SubmissionRoutes(submissions, bodyLimit(), gateway.maxDelay());
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes functionRoutes(FindFunctionsQuery functions, RegisterFunctionUseCase registration,
+            RemoveFunctionUseCase removal) {
+        return new FunctionRoutes(functions, registration, removal, bodyLimit());
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes healthRoutes(ReadinessQuery readiness) {
+        return new HealthRoutes(readiness);
+    }
+
+    @Provides
+    @Singleton
+    @OutboundClient
+    HttpClient outboundClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(client.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    FunctionInvoker functionInvoker(@OutboundClient HttpClient httpClient) {
+        return new HttpFunctionInvoker(httpClient);
+    }
+
+    @Provides
+    @Singleton
+    CallbackSender callbackSender(@OutboundClient HttpClient httpClient) {
+        return new HttpCallbackSender(httpClient, client.callbackTimeout());
+    }
+
+    private BodyLimit bodyLimit() {
+        return new BodyLimit(gateway.maxRequestBytes());
+    }
+}

@@ -1,0 +1,38 @@
+package io.invoq.adapter.http;
+
+import io.invoq.ports.out.Callback;
+import io.invoq.ports.out.CallbackSender;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** POSTs a call's result to its callback URL. */
+final class HttpCallbackSender implements CallbackSender {
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    HttpCallbackSender(HttpClient client, Duration timeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public CompletableFuture<Integer> send(Callback callback) {
+        HttpRequest request;
+        try {
+            request = OutgoingHeaders.copy(callback.headers(), HttpRequest.newBuilder(callback.url()))
+                    .POST(BodyPublishers.ofByteArray(callback.body()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return TimeBoundExchange.send(client, request, BodyHandlers.discarding(), timeout)
+                .thenApply(HttpResponse::statusCode);
+    }
+}

@@ -1,0 +1,84 @@
+package io.invoq.adapter.http;
+
+import io.invoq.domain.CallId;
+import io.invoq.domain.FunctionName;
+import io.invoq.domain.Headers;
+import io.invoq.ports.in.Submission;
+import io.invoq.ports.in.SubmitInvocationCommand;
+import io.invoq.ports.in.SubmitInvocationCommand.DeferredStart;
+import io.invoq.ports.in.SubmitInvocationUseCase;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@code POST|PUT|PATCH /async-function/{name}[/{path...}]}: queue the request as an invocation, answer 202. */
+final class SubmissionRoutes implements GatewayRoutes {
+
+    private static final String PREFIX = "/async-function/";
+
+    private final SubmitInvocationUseCase submissions;
+    private final BodyLimit bodyLimit;
+    private final Duration maxDelay;
+
+    SubmissionRoutes(SubmitInvocationUseCase submissions, BodyLimit bodyLimit, Duration maxDelay) {
+        this.submissions = Objects.requireNonNull(submissions, "submissions");
+        this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
+        this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        String function = PREFIX + "{" + FunctionNameParameter.NAME + "}";
+        for (String path : List.of(function, function + "/<path>")) {
+            routes.post(path, this::submit);
+            routes.put(path, this::submit);
+            routes.patch(path, this::submit);
+        }
+    }
+
+    private void submit(Context ctx) throws IOException {
+        FunctionName function = FunctionNameParameter.of(ctx);
+        Headers headers = headersOf(ctx.req());
+        SubmissionHeaders steering = new SubmissionHeaders(headers);
+        Optional<CallId> callId = steering.callId();
+        Optional<URI> callbackUrl = steering.callbackUrl();
+        Optional<DeferredStart> start = steering.start(maxDelay, Instant.now());
+        byte[] body = bodyLimit.read(ctx);
+        SubmitInvocationCommand command = BadRequestException.whenInvalid(SubmissionHeaders.CALLBACK_URL,
+                () -> new SubmitInvocationCommand(function, ctx.method().name(), pathSuffix(ctx.req().getRequestURI()),
+                        Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId, callbackUrl, start));
+        Submission submission = submissions.submit(command);
+        ctx.status(202)
+                .header(SubmissionHeaders.CALL_ID, submission.callId().value())
+                .header("X-Start-Time", Long.toString(epochNanos(submission.acceptedAt())));
+    }
+
+    /** What follows the function name in the raw, still percent-encoded, path: {@code ""} or {@code /a/b}. */
+    private static String pathSuffix(String rawPath) {
+        String afterPrefix = rawPath.substring(PREFIX.length());
+        int slash = afterPrefix.indexOf('/');
+        return slash < 0 ? "" : afterPrefix.substring(slash);
+    }
+
+    private static Headers headersOf(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return new Headers(headers);
+    }
+
+    private static long epochNanos(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    }
+}

@@ -1,0 +1,72 @@
+package io.invoq.app;
+
+import io.invoq.domain.Invocation;
+import io.invoq.domain.InvocationResult;
+import io.invoq.domain.RetryDecision;
+import io.invoq.ports.out.InvocationEvents;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One log event per step of a call, carrying call id, function, queue, attempt, status and
+ * duration as MDC fields (top-level fields in {@code log_encoding=json}). Bodies are never logged here.
+ */
+final class InvocationLog implements InvocationEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.invoq.calls");
+
+    @Override
+    public void submitted(Invocation invocation, boolean duplicate) {
+        withCall(invocation, () -> LOG.debug(duplicate ? "duplicate call id, not queued again" : "call queued"));
+    }
+
+    @Override
+    public void attemptStarted(Invocation invocation, int attempt, Duration waited) {
+        withCall(invocation, () -> {
+            MDC.put("attempt", Integer.toString(attempt));
+            LOG.debug("attempt started after {} ms in the queue", waited.toMillis());
+        });
+    }
+
+    @Override
+    public void attemptFinished(Invocation invocation, int attempt, InvocationResult result, RetryDecision decision) {
+        withCall(invocation, () -> {
+            MDC.put("attempt", Integer.toString(attempt));
+            MDC.put("status", Integer.toString(result.status()));
+            MDC.put("duration_ms", Long.toString(result.duration().toMillis()));
+            if (decision instanceof RetryDecision.RetryAfter retry) {
+                LOG.info("attempt failed with {}; retrying in {} ms", result.status(), retry.delay().toMillis());
+            } else {
+                LOG.info("attempt finished with {}", result.status());
+            }
+        });
+    }
+
+    @Override
+    public void callFinished(Invocation invocation, int attempts, int status) {
+        withCall(invocation, () -> {
+            MDC.put("attempt", Integer.toString(attempts));
+            MDC.put("status", Integer.toString(status));
+            LOG.debug("call finished");
+        });
+    }
+
+    @Override
+    public void callbackFailed(Invocation invocation, String reason) {
+        withCall(invocation, () -> LOG.warn("callback failed for good: {}", reason));
+    }
+
+    private static void withCall(Invocation invocation, Runnable log) {
+        try (MDC.MDCCloseable callId = MDC.putCloseable("call_id", invocation.callId().value());
+             MDC.MDCCloseable function = MDC.putCloseable("function", invocation.function().value());
+             MDC.MDCCloseable queue = MDC.putCloseable("queue", invocation.queue().value())) {
+            log.run();
+        } finally {
+            MDC.remove("attempt");
+            MDC.remove("status");
+            MDC.remove("duration_ms");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.invoq.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import io.invoq.adapter.http.GatewaySettings;
+import io.invoq.adapter.http.HttpAdapterModule;
+import io.invoq.adapter.http.HttpGateway;
+import io.invoq.adapter.inmemory.InMemoryBrokerModule;
+import io.invoq.adapter.jetstream.JetStreamBrokerModule;
+import io.invoq.application.DrainSwitch;
+import io.invoq.application.InvocationWorker;
+import io.invoq.domain.FunctionDefinition;
+import io.invoq.ports.in.RegisterFunctionUseCase;
+import io.invoq.ports.out.InvocationQueue;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running invoq process: gateway, worker or both, over the configured broker. */
+final class Invoq implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Invoq.class);
+
+    private final InvoqConfig config;
+    private final Injector injector;
+    private final HttpGateway gateway;
+    private final Optional<InvocationWorker> worker;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Invoq(InvoqConfig config, Injector injector) {
+        this.config = config;
+        this.injector = injector;
+        this.gateway = injector.getInstance(HttpGateway.class);
+        this.worker = config.mode().runsWorker()
+                ? Optional.of(injector.getInstance(InvocationWorker.class)) : Optional.empty();
+    }
+
+    static Invoq start(InvoqConfig config) {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config));
+        Invoq invoq = new Invoq(config, injector);
+        invoq.seedFunctions();
+        invoq.gateway.start();
+        invoq.worker.ifPresent(InvocationWorker::start);
+        LOG.info("invoq {} mode on port {} with the {} broker", config.mode().name().toLowerCase(),
+                invoq.port(), config.broker().name().toLowerCase());
+        return invoq;
+    }
+
+    int port() {
+        return gateway.port();
+    }
+
+    <T> T get(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
+    /**
+     * Stops taking work, lets running calls finish within {@code shutdown_grace}, hands the rest
+     * back to the broker, and closes everything.
+     */
+    void shutdown() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        LOG.info("shutting down: draining for up to {}", config.shutdownGrace());
+        injector.getInstance(DrainSwitch.class).beginDraining();
+        worker.ifPresent(w -> w.drain(config.shutdownGrace()));
+        gateway.close();
+        injector.getInstance(InvocationQueue.class).close();
+        stopped.countDown();
+        LOG.info("stopped");
+    }
+
+    void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private void seedFunctions() {
+        config.functionsFile().ifPresent(path -> {
+            List<FunctionDefinition> functions = FunctionsFile.read(path);
+            RegisterFunctionUseCase registry = injector.getInstance(RegisterFunctionUseCase.class);
+            functions.forEach(registry::register);
+            LOG.info("registered {} function(s) from {}", functions.size(), path);
+        });
+    }
+
+    private static List<Module> modules(InvoqConfig config) {
+        return List.of(
+                new ApplicationModule(config),
+                brokerModule(config),
+                new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay())));
+    }
+
+    private static Module brokerModule(InvoqConfig config) {
+        return switch (config.broker()) {
+            case INMEMORY -> new InMemoryBrokerModule();
+            case JETSTREAM -> new JetStreamBrokerModule(JetStreamSettingsFactory.from(config));
+        };
+    }
+}

@@ -108,6 +108,15 @@ class JetStreamEndToEndTest {
         assertThat(function.requests()).extracting(RecordingHttpServer.Request::bodyText).containsExactly("after the outage");
     }
 
+    @Test
+    void a_body_the_broker_cannot_store_is_refused_with_413_and_a_reason() {
+        HttpResponse<String> refused = client.send("POST", "/async-function/work", "x".repeat(1_000_000),
+                "X-Callback-Url", callbacks.url("/cb"));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("max_payload");
+    }
+
     private void submit(String body) {
         assertThat(client.send("POST", "/async-function/work", body, "X-Callback-Url", callbacks.url("/cb"))
                 .statusCode()).isEqualTo(202);

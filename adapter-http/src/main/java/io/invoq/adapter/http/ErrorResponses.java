@@ -1,6 +1,7 @@
 package io.invoq.adapter.http;
 
 import io.invoq.ports.in.UnknownFunctionException;
+import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.javalin.config.RoutesConfig;
@@ -21,6 +22,7 @@ final class ErrorResponses {
     static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> reply(ctx, 400, e.getMessage()));
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
+        routes.exception(InvocationTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
         routes.exception(UnknownFunctionException.class, (e, ctx) -> reply(ctx, 404, e.getMessage()));
         routes.exception(QueueFullException.class, (e, ctx) -> {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);

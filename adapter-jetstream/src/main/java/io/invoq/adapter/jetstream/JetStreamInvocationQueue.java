@@ -4,6 +4,7 @@ import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.PublishReceipt;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
@@ -161,7 +162,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
 
     private static void requireWithinMaxPayload(Invocation invocation, byte[] data, long maxPayload) {
         if (data.length > maxPayload) {
-            throw new IllegalArgumentException("call " + invocation.callId() + " takes " + data.length
+            throw new InvocationTooLargeException("call " + invocation.callId() + " takes " + data.length
                     + " bytes as a message, more than the NATS server's max_payload of " + maxPayload);
         }
     }

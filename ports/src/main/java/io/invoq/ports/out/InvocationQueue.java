@@ -17,6 +17,7 @@ public interface InvocationQueue extends AutoCloseable {
      *
      * @throws QueueUnavailableException when the broker cannot be reached or did not confirm
      * @throws QueueFullException        when the queue holds as much as it may
+     * @throws InvocationTooLargeException when the broker cannot store a message this large
      */
     PublishReceipt publish(Invocation invocation);
 

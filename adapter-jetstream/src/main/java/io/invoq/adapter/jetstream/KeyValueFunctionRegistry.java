@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Function definitions in a JetStream key-value bucket, one JSON entry per function, shared by
  * every process connected to the same NATS. The bucket is created on first use when missing.
+ * Lookups are answered from a watched copy of the bucket; a function missing from the copy is
+ * read from NATS, so one registered a moment ago by another process is never reported unknown,
+ * while a removal or change reaches other processes as fast as the watch delivers it.
  * When NATS cannot be reached, every method throws {@link QueueUnavailableException}.
  */
 final class KeyValueFunctionRegistry implements FunctionRegistry {
@@ -37,6 +40,7 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
     private final JetStreamConnection connection;
     private final JetStreamSettings settings;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final WatchedFunctions watched = new WatchedFunctions(this::current);
     private volatile KeyValue bucket;
 
     KeyValueFunctionRegistry(JetStreamConnection connection, JetStreamSettings settings) {
@@ -47,7 +51,10 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
     @Override
     public Optional<FunctionDefinition> find(FunctionName name) {
         try {
-            return current(bucket().get(NameTokens.encode(name)));
+            KeyValue functions = bucket();
+            String key = NameTokens.encode(name);
+            Optional<FunctionDefinition> cached = watched.isComplete() ? watched.get(key) : Optional.empty();
+            return cached.isPresent() ? cached : current(functions.get(key));
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot read function " + name, e);
         }
@@ -78,13 +85,13 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         try {
             KeyValue functions = bucket();
             try {
-                functions.create(key, data);
+                watched.saved(key, functions.create(key, data), function);
                 return true;
             } catch (JetStreamApiException e) {
                 if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
                     throw e;
                 }
-                functions.put(key, data);
+                watched.saved(key, functions.put(key, data), function);
                 return false;
             }
         } catch (IOException | JetStreamApiException e) {
@@ -104,6 +111,7 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
                 }
                 try {
                     functions.delete(key, entry.getRevision());
+                    watched.removed(key, entry.getRevision());
                     return true;
                 } catch (JetStreamApiException e) {
                     // changed since we read it: read it again
@@ -118,6 +126,11 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
+        KeyValue known = bucket;
+        return known != null ? known : openBucket();
+    }
+
+    private synchronized KeyValue openBucket() throws IOException, JetStreamApiException {
         KeyValue known = bucket;
         if (known != null) {
             return known;
@@ -139,8 +152,18 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
             LOG.info("created key-value bucket {} for functions", settings.functionsBucket());
         }
         known = client.nats().keyValue(settings.functionsBucket(), client.keyValueOptions());
+        watch(known);
         bucket = known;
         return known;
+    }
+
+    private void watch(KeyValue functions) throws IOException, JetStreamApiException {
+        try {
+            functions.watchAll(watched);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueueUnavailableException("interrupted while watching functions", e);
+        }
     }
 
     private Optional<FunctionDefinition> current(KeyValueEntry entry) {

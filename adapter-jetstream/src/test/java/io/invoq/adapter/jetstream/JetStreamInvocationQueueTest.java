@@ -9,6 +9,7 @@ import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.Delivery;
+import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
@@ -198,7 +199,7 @@ class JetStreamInvocationQueueTest {
     @Test
     void aCallThatIsNotDueByTheFetchersClockIsHeldBackWithoutCountingThatDelivery() {
         JetStreamSettings settings = TestBrokers.settings(server);
-        try (JetStreamInvocationQueue publisherAhead = new JetStreamInvocationQueue(JetStreamConnection.open(settings),
+        try (JetStreamInvocationQueue publisherAhead = new JetStreamInvocationQueue(TestBrokers.connect(settings),
                 settings, TestBrokers.QUICK_LEASES, () -> Instant.now().plusSeconds(5))) {
             Invocation call = TestCalls.deferred(queue, "figlet", Duration.ofSeconds(2));
             publisherAhead.publish(call);
@@ -295,7 +296,7 @@ class JetStreamInvocationQueueTest {
         Invocation huge = new Invocation(call.callId(), call.function(), queue, "POST", "", "", call.headers(),
                 new byte[1024 * 1024], call.callbackUrl(), call.enqueuedAt(), call.notBefore());
 
-        assertThatThrownBy(() -> broker.publish(huge)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> broker.publish(huge)).isInstanceOf(InvocationTooLargeException.class)
                 .hasMessageContaining("max_payload");
     }
 

@@ -1,6 +1,7 @@
 package io.invoq.adapter.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
@@ -8,6 +9,7 @@ import io.nats.client.Connection;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +41,8 @@ class KeyValueFunctionRegistryTest {
     @BeforeEach
     void connectTwoProcessesToAFreshBucket() {
         settings = JetStreamSettings.builder().urls(server.url()).functionsBucket("functions_" + UUID.randomUUID()).build();
-        gatewayConnection = JetStreamConnection.open(settings);
-        workerConnection = JetStreamConnection.open(settings);
+        gatewayConnection = TestBrokers.connect(settings);
+        workerConnection = TestBrokers.connect(settings);
         gateway = new KeyValueFunctionRegistry(gatewayConnection, settings);
         worker = new KeyValueFunctionRegistry(workerConnection, settings);
     }
@@ -67,7 +69,9 @@ class KeyValueFunctionRegistryTest {
 
         assertThat(worker.save(replacement)).isFalse();
 
-        assertThat(gateway.find(new FunctionName("figlet"))).contains(replacement);
+        assertThat(worker.find(new FunctionName("figlet"))).contains(replacement);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.find(new FunctionName("figlet"))).as("the change, once watched").contains(replacement));
     }
 
     @Test
@@ -86,7 +90,8 @@ class KeyValueFunctionRegistryTest {
 
         assertThat(worker.remove(new FunctionName("figlet"))).isTrue();
 
-        assertThat(gateway.find(new FunctionName("figlet"))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.find(new FunctionName("figlet"))).as("the removal, once watched").isEmpty());
         assertThat(gateway.list()).isEmpty();
         assertThat(gateway.remove(new FunctionName("figlet"))).isFalse();
         assertThat(gateway.save(figlet)).isTrue();

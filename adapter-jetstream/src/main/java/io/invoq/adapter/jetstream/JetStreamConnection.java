@@ -1,6 +1,5 @@
 package io.invoq.adapter.jetstream;
 
-import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -36,15 +35,14 @@ final class JetStreamConnection implements AutoCloseable {
         this.events = events;
     }
 
-    static JetStreamConnection open(JetStreamSettings settings, BrokerConnectionEvents listener) {
-        ConnectionEvents events = new ConnectionEvents(listener);
+    static JetStreamConnection open(JetStreamSettings settings) {
+        ConnectionEvents events = new ConnectionEvents();
         JetStreamConnection connection =
                 new JetStreamConnection(settings, NatsOptions.from(settings, events, events), events);
         try {
             connection.connect();
         } catch (IOException e) {
-            LOG.warn("cannot connect to NATS at {} yet ({}); retrying in the background",
-                    LoggableUrls.of(settings.urls()), LoggableUrls.of(e.toString()));
+            LOG.warn("cannot connect to NATS at {} yet ({}); retrying in the background", settings.urls(), e.toString());
             connection.keepConnectingInBackground();
         }
         return connection;
@@ -54,13 +52,18 @@ final class JetStreamConnection implements AutoCloseable {
     Client client() {
         Client current = client.get();
         if (!isConnected(current)) {
-            throw new QueueUnavailableException("not connected to NATS at " + LoggableUrls.of(settings.urls()));
+            throw new QueueUnavailableException("not connected to NATS at " + settings.urls());
         }
         return current;
     }
 
     boolean isConnected() {
         return isConnected(client.get());
+    }
+
+    /** How many times the connection was re-established after a loss. */
+    long reconnects() {
+        return events.reconnects();
     }
 
     Duration requestTimeout() {

@@ -1,6 +1,5 @@
 package io.invoq.adapter.jetstream;
 
-import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 import io.nats.client.Connection;
@@ -28,12 +27,7 @@ final class TestBrokers {
 
     static JetStreamInvocationQueue broker(NatsServerProcess server, QueueSettings queueSettings) {
         JetStreamSettings settings = settings(server);
-        return new JetStreamInvocationQueue(connect(settings), settings, queueSettings, TimeSource.SYSTEM);
-    }
-
-    /** A connection whose reconnections nobody listens to. */
-    static JetStreamConnection connect(JetStreamSettings settings) {
-        return JetStreamConnection.open(settings, BrokerConnectionEvents.NONE);
+        return new JetStreamInvocationQueue(JetStreamConnection.open(settings), settings, queueSettings, TimeSource.SYSTEM);
     }
 
     /** A plain jnats connection, as an operator's tool would have. */

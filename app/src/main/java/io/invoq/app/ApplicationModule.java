@@ -3,6 +3,7 @@ package io.invoq.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionCatalogService;
 import io.invoq.application.FunctionDirectory;
@@ -21,8 +22,12 @@ import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
+import java.util.Set;
 
-/** Binds the use cases to the application services, over whichever adapters are installed. */
+/**
+ * Binds the use cases to the application services, over whichever adapters are installed. What
+ * happens to calls goes to every {@link InvocationEvents} other modules add to the set, and to the log.
+ */
 final class ApplicationModule extends AbstractModule {
 
     private final InvoqConfig config;
@@ -37,12 +42,19 @@ final class ApplicationModule extends AbstractModule {
         bind(QueueSettings.class).toInstance(config.queue());
         bind(TimeSource.class).toInstance(TimeSource.SYSTEM);
         bind(DrainSwitch.class).in(Singleton.class);
-        bind(InvocationEvents.class).to(InvocationLog.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding()
+                .toInstance(new InvocationLog(config.debug()));
         bind(SubmitInvocationUseCase.class).to(SubmitInvocationService.class);
         bind(RegisterFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(RemoveFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(FindFunctionsQuery.class).to(FunctionCatalogService.class);
         bind(ReadinessQuery.class).to(ReadinessService.class);
+    }
+
+    @Provides
+    @Singleton
+    InvocationEvents invocationEvents(Set<InvocationEvents> listeners) {
+        return new InvocationEventsFanOut(listeners);
     }
 
     @Provides

@@ -39,7 +39,7 @@ enum ConfigKey {
     MAX_DELAY("168h", "largest X-Delay / X-Not-Before distance accepted"),
     SHUTDOWN_GRACE("30s", "on SIGTERM, how long running calls may finish before they are handed back"),
     LOG_ENCODING("console", "console or json"),
-    DEBUG("false", "log request bodies and headers (Authorization and Cookie stay redacted)"),
+    DEBUG("false", "log each submission's headers (credentials redacted) and the start of its body"),
     FUNCTIONS_FILE("", "JSON file of functions to register at start-up"),
     CONFIG_FILE("", "properties file with any of these keys");
 

@@ -5,27 +5,44 @@ import io.invoq.domain.InvocationResult;
 import io.invoq.domain.RetryDecision;
 import io.invoq.ports.out.InvocationEvents;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * One log event per step of a call, carrying call id, function, queue, attempt, status and
- * duration as MDC fields (top-level fields in {@code log_encoding=json}). Bodies are never logged here.
+ * duration as MDC fields (under {@code mdc} in {@code log_encoding=json}). Bodies and headers are
+ * logged only with {@code debug=true}, and then only as {@link SubmissionDetails} shows them.
  */
 final class InvocationLog implements InvocationEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.invoq.calls");
+    private static final String[] STEP_FIELDS = {"attempt", "status", "duration_ms", "waited_ms", "outcome"};
+
+    private final boolean debug;
+
+    InvocationLog(boolean debug) {
+        this.debug = debug;
+    }
 
     @Override
     public void submitted(Invocation invocation, boolean duplicate) {
-        withCall(invocation, () -> LOG.debug(duplicate ? "duplicate call id, not queued again" : "call queued"));
+        withCall(invocation, () -> {
+            String what = duplicate ? "duplicate call id, not queued again" : "call queued";
+            if (debug) {
+                LOG.debug("{}: {}", what, SubmissionDetails.of(invocation));
+            } else {
+                LOG.debug(what);
+            }
+        });
     }
 
     @Override
     public void attemptStarted(Invocation invocation, int attempt, Duration waited) {
         withCall(invocation, () -> {
             MDC.put("attempt", Integer.toString(attempt));
+            MDC.put("waited_ms", Long.toString(waited.toMillis()));
             LOG.debug("attempt started after {} ms in the queue", waited.toMillis());
         });
     }
@@ -45,11 +62,24 @@ final class InvocationLog implements InvocationEvents {
     }
 
     @Override
-    public void callFinished(Invocation invocation, int attempts, int status) {
+    public void attemptAbandoned(Invocation invocation, int attempt) {
+        withCall(invocation, () -> {
+            MDC.put("attempt", Integer.toString(attempt));
+            LOG.info("attempt abandoned: the call was handed back to the broker");
+        });
+    }
+
+    @Override
+    public void callFinished(Invocation invocation, int attempts, int status, RetryDecision.Outcome outcome) {
         withCall(invocation, () -> {
             MDC.put("attempt", Integer.toString(attempts));
             MDC.put("status", Integer.toString(status));
-            LOG.debug("call finished");
+            MDC.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
+            if (outcome == RetryDecision.Outcome.SUCCEEDED) {
+                LOG.debug("call succeeded");
+            } else {
+                LOG.info("call {} after {} attempt(s) with {}", MDC.get("outcome"), attempts, status);
+            }
         });
     }
 
@@ -64,9 +94,9 @@ final class InvocationLog implements InvocationEvents {
              MDC.MDCCloseable queue = MDC.putCloseable("queue", invocation.queue().value())) {
             log.run();
         } finally {
-            MDC.remove("attempt");
-            MDC.remove("status");
-            MDC.remove("duration_ms");
+            for (String field : STEP_FIELDS) {
+                MDC.remove(field);
+            }
         }
     }
 }

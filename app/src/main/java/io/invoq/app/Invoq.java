@@ -9,6 +9,7 @@ import io.invoq.adapter.http.HttpAdapterModule;
 import io.invoq.adapter.http.HttpGateway;
 import io.invoq.adapter.inmemory.InMemoryBrokerModule;
 import io.invoq.adapter.jetstream.JetStreamBrokerModule;
+import io.invoq.app.metrics.MetricsModule;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.InvocationWorker;
 import io.invoq.domain.FunctionDefinition;
@@ -97,6 +98,7 @@ final class Invoq implements AutoCloseable {
         return List.of(
                 new ApplicationModule(config),
                 brokerModule(config),
+                new MetricsModule(config.worker().queue()),
                 new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay())));
     }
 

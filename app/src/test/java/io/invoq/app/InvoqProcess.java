@@ -16,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 final class InvoqProcess implements AutoCloseable {
 
     private final Process process;
-    private final Path log;
+    private final Path stdout;
+    private final Path stderr;
     private final int port;
 
-    private InvoqProcess(Process process, Path log, int port) {
+    private InvoqProcess(Process process, Path stdout, Path stderr, int port) {
         this.process = process;
-        this.log = log;
+        this.stdout = stdout;
+        this.stderr = stderr;
         this.port = port;
     }
 
@@ -35,9 +37,11 @@ final class InvoqProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "--port=" + port));
         command.addAll(List.of(flags));
         try {
-            Path log = Files.createTempFile("invoq-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            InvoqProcess invoq = new InvoqProcess(process, log, port);
+            Path stdout = Files.createTempFile("invoq-", ".out");
+            Path stderr = Files.createTempFile("invoq-", ".err");
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            InvoqProcess invoq = new InvoqProcess(process, stdout, stderr, port);
             InvoqClient client = invoq.client();
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> client.send("GET", "/readyz", null).statusCode() == 200);
@@ -74,11 +78,20 @@ final class InvoqProcess implements AutoCloseable {
         }
     }
 
+    /** What the process wrote to stdout and then to stderr. */
     String log() {
+        return stdout() + read(stderr);
+    }
+
+    String stdout() {
+        return read(stdout);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(log);
+            return Files.readString(file);
         } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
+            return "(" + file + " unreadable: " + e + ")";
         }
     }
 

@@ -7,7 +7,6 @@ import io.invoq.adapter.jetstream.NatsServerProcess;
 import io.invoq.app.RecordingHttpServer.Response;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -23,16 +22,11 @@ class NothingIsLostIT {
     private static final int CALLS = 12;
 
     private final NatsServerProcess nats = NatsServerProcess.start();
-    private final CountDownLatch functionMayAnswer = new CountDownLatch(1);
-    private final RecordingHttpServer function = new RecordingHttpServer(request -> {
-        await().atMost(PATIENCE).until(() -> functionMayAnswer.getCount() == 0);
-        return Response.ok("done");
-    });
+    private final HeldFunction function = new HeldFunction(PATIENCE);
     private final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
 
     @AfterEach
     void stop() {
-        functionMayAnswer.countDown();
         function.close();
         callbacks.close();
         nats.close();
@@ -49,7 +43,7 @@ class NothingIsLostIT {
 
             first.kill();
         }
-        functionMayAnswer.countDown();
+        function.release();
 
         try (InvoqProcess second = startInvoq()) {
             await().atMost(PATIENCE).until(() -> callbackCallIds().containsAll(accepted));
@@ -72,7 +66,7 @@ class NothingIsLostIT {
             assertThat(first.awaitExit()).as("exit code; log:\n%s", first.log()).isZero();
             assertThat(first.log()).contains("4 call(s) handed back");
         }
-        functionMayAnswer.countDown();
+        function.release();
 
         try (InvoqProcess second = startInvoq()) {
             await().atMost(PATIENCE).until(() -> callbackCallIds().containsAll(accepted));

@@ -56,7 +56,7 @@ final class DeliveryProcessor {
             InvocationResult missing = new InvocationResult(NOT_FOUND, Headers.EMPTY,
                     ("function '" + invocation.function() + "' is not registered").getBytes(StandardCharsets.UTF_8),
                     Duration.ZERO);
-            finish(call, attempt, settings.retryPolicy().maxAttempts(), missing);
+            finish(call, attempt, settings.retryPolicy().maxAttempts(), missing, RetryDecision.Outcome.FAILED);
             return;
         }
         RetryPolicy policy = settings.retryPolicy().withAnnotations(function.get().annotations(),
@@ -70,24 +70,26 @@ final class DeliveryProcessor {
     }
 
     private void conclude(ActiveCall call, int attempt, RetryPolicy policy, InvocationResult result) {
+        Invocation invocation = call.delivery().invocation();
         if (call.isSettled()) {
+            events.attemptAbandoned(invocation, attempt);
             return;
         }
-        Invocation invocation = call.delivery().invocation();
         RetryDecision decision = policy.decide(attempt, result.status(), retryAfter(result), ThreadLocalRandom.current()::nextDouble);
         events.attemptFinished(invocation, attempt, result, decision);
         if (decision instanceof RetryDecision.RetryAfter retry) {
             call.retryAfter(retry.delay());
-        } else {
-            finish(call, attempt, policy.maxAttempts(), result);
+        } else if (decision instanceof RetryDecision.Finish finish) {
+            finish(call, attempt, policy.maxAttempts(), result, finish.outcome());
         }
     }
 
-    private void finish(ActiveCall call, int attempt, int maxAttempts, InvocationResult result) {
+    private void finish(ActiveCall call, int attempt, int maxAttempts, InvocationResult result,
+                        RetryDecision.Outcome outcome) {
         Invocation invocation = call.delivery().invocation();
         callbacks.dispatch(invocation, result, attempt, maxAttempts).thenRun(() -> {
             call.ack();
-            events.callFinished(invocation, attempt, result.status());
+            events.callFinished(invocation, attempt, result.status(), outcome);
         });
     }
 

@@ -11,6 +11,7 @@ import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.invoq.ports.out.CallbackSender;
 import io.invoq.ports.out.FunctionInvoker;
+import io.invoq.ports.out.GatewayRequestEvents;
 import java.net.http.HttpClient;
 import java.util.Objects;
 import java.util.Set;
@@ -18,8 +19,9 @@ import java.util.Set;
 /**
  * Binds the {@link HttpGateway} and the HTTP {@link FunctionInvoker} and {@link CallbackSender}.
  * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
- * {@link FindFunctionsQuery} and {@link ReadinessQuery} to be bound elsewhere. More endpoints are added by
- * binding further {@link GatewayRoutes} into the set. Nothing listens until {@link HttpGateway#start()}.
+ * {@link FindFunctionsQuery}, {@link ReadinessQuery} and {@link GatewayRequestEvents} to be bound elsewhere.
+ * More endpoints are added by binding further {@link GatewayRoutes} into the set. Nothing listens until
+ * {@link HttpGateway#start()}.
  */
 public final class HttpAdapterModule extends AbstractModule {
 
@@ -37,8 +39,8 @@ public final class HttpAdapterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpGateway gateway(Set<GatewayRoutes> routes) {
-        return new JavalinGateway(gateway.port(), routes);
+    HttpGateway gateway(Set<GatewayRoutes> routes, GatewayRequestEvents requestEvents) {
+        return new JavalinGateway(gateway.port(), routes, requestEvents);
     }
 
     @ProvidesIntoSet

@@ -1,16 +1,23 @@
 package io.invoq.adapter.http;
 
+import io.invoq.ports.out.GatewayRequestEvents;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** The gateway on Javalin (Jetty): serves every contributed route group behind the shared error responses. */
+/**
+ * The gateway on Javalin (Jetty): serves every contributed route group behind the shared error
+ * responses, and reports every answered request by its route template.
+ */
 final class JavalinGateway implements HttpGateway {
 
     private final Javalin javalin;
     private final int port;
 
-    JavalinGateway(int port, Collection<GatewayRoutes> routeGroups) {
+    JavalinGateway(int port, Collection<GatewayRoutes> routeGroups, GatewayRequestEvents events) {
         List<GatewayRoutes> groups = List.copyOf(routeGroups);
         this.port = port;
         this.javalin = Javalin.create(config -> {
@@ -18,6 +25,8 @@ final class JavalinGateway implements HttpGateway {
             config.http.prefer405over404 = true;
             ErrorResponses.addTo(config.routes);
             groups.forEach(group -> group.addTo(config.routes));
+            config.requestLogger.http((ctx, millis) -> events.requestHandled(
+                    route(ctx), ctx.method().name(), ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
         });
     }
 
@@ -34,5 +43,11 @@ final class JavalinGateway implements HttpGateway {
     @Override
     public void close() {
         javalin.stop();
+    }
+
+    private static String route(Context ctx) {
+        return Optional.ofNullable(ctx.endpoints().matchedHttpEndpoint())
+                .map(endpoint -> endpoint.path)
+                .orElse(GatewayRequestEvents.UNMATCHED);
     }
 }

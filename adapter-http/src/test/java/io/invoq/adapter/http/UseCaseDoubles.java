@@ -6,13 +6,18 @@ import io.invoq.ports.in.ReadinessQuery;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
+import io.invoq.ports.out.GatewayRequestEvents;
 
-/** Binds the use cases the HTTP adapter requires to hand-written doubles, as the app binds its services. */
+/**
+ * Binds the use cases and the request events the HTTP adapter requires to hand-written doubles, as
+ * the app binds its services and its metrics.
+ */
 final class UseCaseDoubles extends AbstractModule {
 
     final RecordingSubmissions submissions = new RecordingSubmissions();
     final FunctionCatalogue functions = new FunctionCatalogue();
     final SwitchableReadiness readiness = new SwitchableReadiness();
+    final RecordingRequests requests = new RecordingRequests();
 
     @Override
     protected void configure() {
@@ -21,5 +26,6 @@ final class UseCaseDoubles extends AbstractModule {
         bind(RegisterFunctionUseCase.class).toInstance(functions);
         bind(RemoveFunctionUseCase.class).toInstance(functions);
         bind(ReadinessQuery.class).toInstance(readiness);
+        bind(GatewayRequestEvents.class).toInstance(requests);
     }
 }

@@ -1,23 +1,23 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.ports.out.BrokerConnectionEvents;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs what happens to the NATS connection, once per change, and counts reconnections. */
+/** Logs what happens to the NATS connection, once per change, and reports reconnections. */
 final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionEvents.class);
 
     private final AtomicBoolean up = new AtomicBoolean();
-    private final AtomicLong reconnects = new AtomicLong();
+    private final BrokerConnectionEvents listener;
 
-    long reconnects() {
-        return reconnects.get();
+    ConnectionEvents(BrokerConnectionEvents listener) {
+        this.listener = listener;
     }
 
     @Override
@@ -31,12 +31,12 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
         switch (event) {
             case CONNECTED -> {
                 up.set(true);
-                LOG.info("connected to NATS at {}", connection.getConnectedUrl());
+                LOG.info("connected to NATS at {}", LoggableUrls.of(connection.getConnectedUrl()));
             }
             case RECONNECTED -> {
                 up.set(true);
-                reconnects.incrementAndGet();
-                LOG.info("reconnected to NATS at {}", connection.getConnectedUrl());
+                LOG.info("reconnected to NATS at {}", LoggableUrls.of(connection.getConnectedUrl()));
+                listener.reconnected();
             }
             // jnats reports every failed reconnection attempt as another disconnection
             case DISCONNECTED -> {

@@ -3,6 +3,7 @@ package io.invoq.adapter.jetstream;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
@@ -11,9 +12,10 @@ import java.util.Objects;
 
 /**
  * The NATS JetStream broker: binds {@link InvocationQueue} and a key-value backed
- * {@link FunctionRegistry}, both singletons sharing one connection. Requires {@link QueueSettings}
- * and {@link TimeSource} to be bound elsewhere. The connection is opened when the first of them
- * is created, never while modules are configured; it does not wait for the broker to be reachable.
+ * {@link FunctionRegistry}, both singletons sharing one connection. Requires {@link QueueSettings},
+ * {@link TimeSource} and {@link BrokerConnectionEvents} to be bound elsewhere. The connection is
+ * opened when the first of them is created, never while modules are configured; it does not wait
+ * for the broker to be reachable.
  * Closing the {@link InvocationQueue} closes the connection.
  */
 public final class JetStreamBrokerModule extends AbstractModule {
@@ -26,8 +28,8 @@ public final class JetStreamBrokerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JetStreamConnection connection() {
-        return JetStreamConnection.open(settings);
+    JetStreamConnection connection(BrokerConnectionEvents events) {
+        return JetStreamConnection.open(settings, events);
     }
 
     @Provides

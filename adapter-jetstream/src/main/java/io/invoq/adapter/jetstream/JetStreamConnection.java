@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -35,14 +36,15 @@ final class JetStreamConnection implements AutoCloseable {
         this.events = events;
     }
 
-    static JetStreamConnection open(JetStreamSettings settings) {
-        ConnectionEvents events = new ConnectionEvents();
+    static JetStreamConnection open(JetStreamSettings settings, BrokerConnectionEvents listener) {
+        ConnectionEvents events = new ConnectionEvents(listener);
         JetStreamConnection connection =
                 new JetStreamConnection(settings, NatsOptions.from(settings, events, events), events);
         try {
             connection.connect();
         } catch (IOException e) {
-            LOG.warn("cannot connect to NATS at {} yet ({}); retrying in the background", settings.urls(), e.toString());
+            LOG.warn("cannot connect to NATS at {} yet ({}); retrying in the background",
+                    LoggableUrls.of(settings.urls()), LoggableUrls.of(e.toString()));
             connection.keepConnectingInBackground();
         }
         return connection;
@@ -52,18 +54,13 @@ final class JetStreamConnection implements AutoCloseable {
     Client client() {
         Client current = client.get();
         if (!isConnected(current)) {
-            throw new QueueUnavailableException("not connected to NATS at " + settings.urls());
+            throw new QueueUnavailableException("not connected to NATS at " + LoggableUrls.of(settings.urls()));
         }
         return current;
     }
 
     boolean isConnected() {
         return isConnected(client.get());
-    }
-
-    /** How many times the connection was re-established after a loss. */
-    long reconnects() {
-        return events.reconnects();
     }
 
     Duration requestTimeout() {

@@ -114,8 +114,8 @@ public record JetStreamSettings(
 
     @Override
     public String toString() {
-        return "JetStreamSettings[urls=" + urls + ", streamName=" + streamName + ", durableName=" + durableName
-                + ", replicas=" + replicas + ", functionsBucket=" + functionsBucket
+        return "JetStreamSettings[urls=" + LoggableUrls.of(urls) + ", streamName=" + streamName
+                + ", durableName=" + durableName + ", replicas=" + replicas + ", functionsBucket=" + functionsBucket
                 + ", user=" + user.orElse("") + ", password=" + password.map(p -> MASK).orElse("")
                 + ", token=" + token.map(t -> MASK).orElse("") + ", credentialsFile=" + credentialsFile.orElse(null)
                 + ", tls=" + requiresTls() + ", truststore=" + truststore.orElse(null)

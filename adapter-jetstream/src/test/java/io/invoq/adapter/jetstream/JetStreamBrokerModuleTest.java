@@ -9,6 +9,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
+import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
@@ -50,11 +51,12 @@ class JetStreamBrokerModuleTest {
     }
 
     @Test
-    void theAppMustBindQueueSettingsAndATimeSource() {
+    void theAppMustBindQueueSettingsATimeSourceAndAListenerToTheConnection() {
         assertThatThrownBy(() -> Guice.createInjector(new JetStreamBrokerModule(JetStreamSettings.DEFAULT)))
                 .isInstanceOf(CreationException.class)
                 .hasMessageContaining(QueueSettings.class.getName())
-                .hasMessageContaining(TimeSource.class.getName());
+                .hasMessageContaining(TimeSource.class.getName())
+                .hasMessageContaining(BrokerConnectionEvents.class.getName());
     }
 
     private static AbstractModule appBindings() {
@@ -63,6 +65,7 @@ class JetStreamBrokerModuleTest {
             protected void configure() {
                 bind(QueueSettings.class).toInstance(TestBrokers.QUICK_LEASES);
                 bind(TimeSource.class).toInstance(TimeSource.SYSTEM);
+                bind(BrokerConnectionEvents.class).toInstance(BrokerConnectionEvents.NONE);
             }
         };
     }

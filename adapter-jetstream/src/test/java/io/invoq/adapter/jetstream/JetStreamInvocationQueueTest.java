@@ -199,7 +199,7 @@ class JetStreamInvocationQueueTest {
     @Test
     void aCallThatIsNotDueByTheFetchersClockIsHeldBackWithoutCountingThatDelivery() {
         JetStreamSettings settings = TestBrokers.settings(server);
-        try (JetStreamInvocationQueue publisherAhead = new JetStreamInvocationQueue(JetStreamConnection.open(settings),
+        try (JetStreamInvocationQueue publisherAhead = new JetStreamInvocationQueue(TestBrokers.connect(settings),
                 settings, TestBrokers.QUICK_LEASES, () -> Instant.now().plusSeconds(5))) {
             Invocation call = TestCalls.deferred(queue, "figlet", Duration.ofSeconds(2));
             publisherAhead.publish(call);

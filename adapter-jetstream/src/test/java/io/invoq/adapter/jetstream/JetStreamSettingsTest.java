@@ -80,6 +80,15 @@ class JetStreamSettingsTest {
     }
 
     @Test
+    void credentialsInAServerUrlNeverAppearInTheTextForm() {
+        JetStreamSettings settings = JetStreamSettings.builder()
+                .urls("nats://alice:s3cret@a.example:4222, nats://t0ken@b.example:4222, nats://c.example:4222").build();
+
+        assertThat(settings.toString()).contains("a.example:4222", "b.example:4222", "nats://c.example:4222")
+                .doesNotContain("s3cret").doesNotContain("t0ken").doesNotContain("alice");
+    }
+
+    @Test
     void invalidSettingsAreRefusedNamingTheProblem() {
         assertThatThrownBy(() -> JetStreamSettings.builder().replicas(7).build()).hasMessageContaining("replicas");
         assertThatThrownBy(() -> JetStreamSettings.builder().urls(" , ").build()).hasMessageContaining("urls");

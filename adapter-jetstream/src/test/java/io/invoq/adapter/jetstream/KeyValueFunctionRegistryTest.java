@@ -41,8 +41,8 @@ class KeyValueFunctionRegistryTest {
     @BeforeEach
     void connectTwoProcessesToAFreshBucket() {
         settings = JetStreamSettings.builder().urls(server.url()).functionsBucket("functions_" + UUID.randomUUID()).build();
-        gatewayConnection = JetStreamConnection.open(settings);
-        workerConnection = JetStreamConnection.open(settings);
+        gatewayConnection = TestBrokers.connect(settings);
+        workerConnection = TestBrokers.connect(settings);
         gateway = new KeyValueFunctionRegistry(gatewayConnection, settings);
         worker = new KeyValueFunctionRegistry(workerConnection, settings);
     }

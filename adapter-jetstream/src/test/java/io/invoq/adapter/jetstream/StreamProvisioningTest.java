@@ -113,7 +113,7 @@ class StreamProvisioningTest {
         QueueName queue = TestCalls.uniqueQueue();
         JetStreamSettings settings = JetStreamSettings.builder().urls(server.url())
                 .streamName("jobs_{queue}").durableName("{queue}-pool").build();
-        try (JetStreamInvocationQueue named = new JetStreamInvocationQueue(JetStreamConnection.open(settings), settings,
+        try (JetStreamInvocationQueue named = new JetStreamInvocationQueue(TestBrokers.connect(settings), settings,
                 SETTINGS, io.invoq.ports.out.TimeSource.SYSTEM)) {
             named.fetch(queue, 1, Duration.ZERO);
         }

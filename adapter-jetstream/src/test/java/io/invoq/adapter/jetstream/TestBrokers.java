@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 import io.nats.client.Connection;
@@ -27,7 +28,12 @@ final class TestBrokers {
 
     static JetStreamInvocationQueue broker(NatsServerProcess server, QueueSettings queueSettings) {
         JetStreamSettings settings = settings(server);
-        return new JetStreamInvocationQueue(JetStreamConnection.open(settings), settings, queueSettings, TimeSource.SYSTEM);
+        return new JetStreamInvocationQueue(connect(settings), settings, queueSettings, TimeSource.SYSTEM);
+    }
+
+    /** A connection whose reconnections nobody listens to. */
+    static JetStreamConnection connect(JetStreamSettings settings) {
+        return JetStreamConnection.open(settings, BrokerConnectionEvents.NONE);
     }
 
     /** A plain jnats connection, as an operator's tool would have. */

@@ -24,8 +24,15 @@ public interface InvocationEvents {
     default void attemptFinished(Invocation invocation, int attempt, InvocationResult result, RetryDecision decision) {
     }
 
-    /** A call ended for good: succeeded, failed, exhausted its retries or was rejected. */
-    default void callFinished(Invocation invocation, int attempts, int status) {
+    /**
+     * An attempt was cut short because its delivery was handed back to the broker, e.g. by a
+     * shutdown; it has no result and the broker will deliver the call again.
+     */
+    default void attemptAbandoned(Invocation invocation, int attempt) {
+    }
+
+    /** A call ended for good, its callback sent or given up on: it succeeded, failed or exhausted its retries. */
+    default void callFinished(Invocation invocation, int attempts, int status, RetryDecision.Outcome outcome) {
     }
 
     default void callbackFailed(Invocation invocation, String reason) {

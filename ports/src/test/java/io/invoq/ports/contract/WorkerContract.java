@@ -18,6 +18,7 @@ import io.invoq.domain.FunctionName;
 import io.invoq.domain.Headers;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.RetryDecision;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.ports.contract.RecordingQueue.Settlement;
 import io.invoq.ports.in.Submission;
@@ -185,6 +186,7 @@ public abstract class WorkerContract {
                 "Content-Type", "application/json",
                 "X-Answer", "42").values());
         assertThat(new String(callback.body(), StandardCharsets.UTF_8)).isEqualTo("{\"answer\":42}");
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.SUCCEEDED);
     }
 
     @Test
@@ -198,6 +200,7 @@ public abstract class WorkerContract {
         assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
         assertThat(callback.headers().first("X-Function-Status")).contains("418");
         assertThat(callback.headers().first("X-Retry")).contains("1");
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.FAILED);
     }
 
     @Test
@@ -213,6 +216,7 @@ public abstract class WorkerContract {
         assertThat(callback.headers().first("X-Function-Status")).contains("503");
         assertThat(callback.headers().first("X-Retry")).contains(Integer.toString(maxRetryAttempts()));
         assertThat(callback.headers().first("X-Retry-Max")).contains(Integer.toString(maxRetryAttempts()));
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.EXHAUSTED);
     }
 
     @Test
@@ -382,6 +386,8 @@ public abstract class WorkerContract {
         outlastTheGrace.forEach(call -> assertThat(broker.settlementsOf(call))
                 .as("handed back for immediate redelivery").containsExactly(Settlement.retry(call, Duration.ZERO)));
         assertThat(functions.abortedCalls()).containsExactlyInAnyOrderElementsOf(outlastTheGrace);
+        timing.eventually().until(() -> events.abandonedAttempts().size() == outlastTheGrace.size());
+        assertThat(events.abandonedAttempts()).containsExactlyInAnyOrderElementsOf(outlastTheGrace);
 
         functions.answer(FUNCTION, ScriptedAnswer.status(OK));
         startWorker(broker, calls.size());
@@ -407,6 +413,7 @@ public abstract class WorkerContract {
         assertThat(callback.headers().first("X-Retry")).contains("1");
         assertThat(functions.invokedCalls()).isEmpty();
         assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.FAILED);
     }
 
     // --- concurrency ---
@@ -491,6 +498,11 @@ public abstract class WorkerContract {
      * Lets the broker's clock pass each retry delay as soon as the worker has asked the broker for
      * it, until the call has been invoked {@code attempts} times.
      */
+    /** How the call ended, once the worker has said so: it does, after the ack. */
+    private RetryDecision.Outcome outcomeOf(CallId call) {
+        return timing.eventually().until(() -> events.outcomeOf(call), Optional::isPresent).orElseThrow();
+    }
+
     private void letRetriesFallDue(RecordingQueue broker, CallId call, int attempts) {
         for (int attempt = 1; attempt < attempts; attempt++) {
             int settled = attempt;

@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        AsyncPool.widen();
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(Usage.text());
             return;

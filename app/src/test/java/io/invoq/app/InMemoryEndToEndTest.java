@@ -51,6 +51,8 @@ class InMemoryEndToEndTest {
         assertThat(invoked.uri().toString()).isEqualTo("/fn/orders/42?sort=asc&x=1");
         assertThat(invoked.bodyText()).isEqualTo("hello");
         assertThat(invoked.header("X-Custom")).isEqualTo("kept");
+        assertThat(invoked.header("X-Call-Id")).isEqualTo("call-1");
+        assertThat(invoked.header("X-Start-Time")).isEqualTo(accepted.headers().firstValue("X-Start-Time").orElseThrow());
 
         RecordingHttpServer.Request callback = callbacks.requests().get(0);
         assertThat(callback.method()).isEqualTo("POST");

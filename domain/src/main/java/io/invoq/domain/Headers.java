@@ -50,9 +50,14 @@ public record Headers(Map<String, List<String>> values) {
 
     /** A copy with the named header set to one value, replacing what was there. */
     public Headers with(String name, String value) {
+        return with(Map.of(name, value));
+    }
+
+    /** A copy with each of the named headers set to one value, replacing what was there. */
+    public Headers with(Map<String, String> replacements) {
         Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         map.putAll(values);
-        map.put(name, List.of(value));
+        replacements.forEach((name, value) -> map.put(name, List.of(value)));
         return new Headers(map);
     }
 

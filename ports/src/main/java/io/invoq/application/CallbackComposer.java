@@ -5,8 +5,11 @@ import io.invoq.domain.Headers;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.InvocationResult;
 import io.invoq.ports.out.Callback;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
-import java.util.Locale;
+import java.time.Duration;
+import java.util.Map;
 
 /** Writes the callback for a finished call: the function's answer plus what happened to the call. */
 final class CallbackComposer {
@@ -26,15 +29,20 @@ final class CallbackComposer {
     private CallbackComposer() {
     }
 
+    /** Seconds with six decimals, e.g. {@code 0.002885}. */
+    static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos(), 9).setScale(6, RoundingMode.HALF_UP).toPlainString();
+    }
+
     static Callback compose(URI url, Invocation invocation, InvocationResult result, int attempt, int maxAttempts) {
-        Headers headers = result.headers().without(NOT_FORWARDED)
-                .with(CALL_ID, invocation.callId().value())
-                .with(FUNCTION_NAME, invocation.function().value())
-                .with(FUNCTION_STATUS, Integer.toString(result.status()))
-                .with(DURATION_SECONDS, String.format(Locale.ROOT, "%.6f", result.duration().toNanos() / 1e9))
-                .with(START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt())))
-                .with(RETRY, Integer.toString(attempt))
-                .with(RETRY_MAX, Integer.toString(maxAttempts));
+        Headers headers = result.headers().without(NOT_FORWARDED).with(Map.of(
+                CALL_ID, invocation.callId().value(),
+                FUNCTION_NAME, invocation.function().value(),
+                FUNCTION_STATUS, Integer.toString(result.status()),
+                DURATION_SECONDS, seconds(result.duration()),
+                START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt())),
+                RETRY, Integer.toString(attempt),
+                RETRY_MAX, Integer.toString(maxAttempts)));
         return new Callback(url, headers, result.body());
     }
 }

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.domain.EpochNanos;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.Headers;
 import io.invoq.domain.Invocation;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,7 +52,9 @@ final class HttpFunctionInvoker implements FunctionInvoker {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         InvocationUri.of(function.url(), invocation.path(), invocation.query()))
                 .method(invocation.method(), BodyPublishers.ofByteArray(invocation.body()));
-        Headers headers = invocation.headers().with(SubmissionHeaders.CALL_ID, invocation.callId().value());
+        Headers headers = invocation.headers().with(Map.of(
+                SubmissionHeaders.CALL_ID, invocation.callId().value(),
+                SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt()))));
         return OutgoingHeaders.copy(headers, request).build();
     }
 

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class SubmissionHeaders {
 
     static final String CALL_ID = "X-Call-Id";
+    static final String START_TIME = "X-Start-Time";
     static final String CALLBACK_URL = "X-Callback-Url";
     static final String DELAY = "X-Delay";
     static final String NOT_BEFORE = "X-Not-Before";

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.domain.EpochNanos;
 import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.Headers;
@@ -60,7 +61,7 @@ final class SubmissionRoutes implements GatewayRoutes {
         Submission submission = submissions.submit(command);
         ctx.status(202)
                 .header(SubmissionHeaders.CALL_ID, submission.callId().value())
-                .header("X-Start-Time", Long.toString(epochNanos(submission.acceptedAt())));
+                .header(SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(submission.acceptedAt())));
     }
 
     /** What follows the function name in the raw, still percent-encoded, path: {@code ""} or {@code /a/b}. */
@@ -76,9 +77,5 @@ final class SubmissionRoutes implements GatewayRoutes {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return new Headers(headers);
-    }
-
-    private static long epochNanos(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
     }
 }

@@ -2,11 +2,9 @@ package io.invoq.adapter.jetstream;
 
 import io.invoq.domain.Invocation;
 import io.invoq.ports.out.Delivery;
-import io.invoq.ports.out.QueueUnavailableException;
 import io.invoq.ports.out.TimeSource;
 import io.nats.client.Message;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,15 +41,9 @@ final class JetStreamDelivery implements Delivery {
 
     @Override
     public void ack() {
-        try {
-            message.ackSync(parts.ackTimeout());
-        } catch (TimeoutException e) {
-            throw new QueueUnavailableException("acknowledgement of call " + invocation().callId()
-                    + " not confirmed; it reaches the broker once the connection is back", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QueueUnavailableException("interrupted while acknowledging call " + invocation().callId(), e);
-        }
+        // Not ackSync: waiting for the server's reply would cost a round trip per call, and a lost
+        // ack only means the call is delivered again, which at-least-once allows.
+        message.ack();
     }
 
     @Override
@@ -85,6 +77,6 @@ final class JetStreamDelivery implements Delivery {
     }
 
     /** What every delivery of a broker shares. */
-    record Parts(MessageCodec codec, MessageMover mover, TimeSource time, Duration ackTimeout) {
+    record Parts(MessageCodec codec, MessageMover mover, TimeSource time) {
     }
 }

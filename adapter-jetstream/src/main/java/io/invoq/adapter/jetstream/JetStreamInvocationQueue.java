@@ -51,7 +51,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         this.codec = new MessageCodec();
         this.mover = new MessageMover(connection);
         this.delayedCalls = new DelayedCalls(connection, codec, mover, time);
-        this.deliveryParts = new JetStreamDelivery.Parts(codec, mover, time, settings.requestTimeout());
+        this.deliveryParts = new JetStreamDelivery.Parts(codec, mover, time);
         this.contents = new QueueContents(connection);
     }
 

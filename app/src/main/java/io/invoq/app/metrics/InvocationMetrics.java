@@ -1,5 +1,6 @@
 package io.invoq.app.metrics;
 
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.InvocationResult;
 import io.invoq.domain.QueueName;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Counts and times what happens to calls: the queue-worker's counters, and retries, failures and latencies. */
 final class InvocationMetrics implements InvocationEvents {
@@ -22,7 +25,15 @@ final class InvocationMetrics implements InvocationEvents {
     private static final String INVOCATION_DURATION = "invoq_invocation_duration";
     private static final String ENQUEUE_TO_START = "invoq_enqueue_to_start";
 
+    /** The meters each call touches, looked up once per label set instead of built anew per call. */
+    private record CallLabels(QueueName queue, FunctionName function, int code) {
+    }
+
     private final MeterRegistry registry;
+    private final Map<CallLabels, Timer> enqueueToStart = new ConcurrentHashMap<>();
+    private final Map<CallLabels, Timer> invocationDuration = new ConcurrentHashMap<>();
+    private final Map<QueueName, Counter> submittedByQueue = new ConcurrentHashMap<>();
+    private final Map<QueueName, Counter> processedByQueue = new ConcurrentHashMap<>();
 
     /** The configured queue's counters are exported from the start, at 0, so that their rates are defined. */
     InvocationMetrics(MeterRegistry registry, QueueName configuredQueue) {
@@ -42,11 +53,12 @@ final class InvocationMetrics implements InvocationEvents {
     @Override
     public void attemptStarted(Invocation invocation, int attempt, Duration waited) {
         if (attempt == 1) {
-            Timer.builder(ENQUEUE_TO_START)
-                    .description("Time from acceptance, or the deferred start, to the first attempt")
-                    .tags(Labels.of(invocation))
-                    .serviceLevelObjectives(Buckets.CALLS)
-                    .register(registry)
+            enqueueToStart.computeIfAbsent(new CallLabels(invocation.queue(), invocation.function(), 0),
+                    labels -> Timer.builder(ENQUEUE_TO_START)
+                            .description("Time from acceptance, or the deferred start, to the first attempt")
+                            .tags(Labels.of(invocation))
+                            .serviceLevelObjectives(Buckets.CALLS)
+                            .register(registry))
                     .record(waited);
         }
     }
@@ -54,11 +66,12 @@ final class InvocationMetrics implements InvocationEvents {
     @Override
     public void attemptFinished(Invocation invocation, int attempt, InvocationResult result, RetryDecision decision) {
         String code = Integer.toString(result.status());
-        Timer.builder(INVOCATION_DURATION)
-                .description("Duration of one attempt to invoke a function, by the status it answered")
-                .tags(Labels.of(invocation)).tag(Labels.CODE, code)
-                .serviceLevelObjectives(Buckets.CALLS)
-                .register(registry)
+        invocationDuration.computeIfAbsent(new CallLabels(invocation.queue(), invocation.function(), result.status()),
+                labels -> Timer.builder(INVOCATION_DURATION)
+                        .description("Duration of one attempt to invoke a function, by the status it answered")
+                        .tags(Labels.of(invocation)).tag(Labels.CODE, code)
+                        .serviceLevelObjectives(Buckets.CALLS)
+                        .register(registry))
                 .record(result.duration());
         if (decision instanceof RetryDecision.RetryAfter) {
             Counter.builder(RETRIES)
@@ -92,12 +105,14 @@ final class InvocationMetrics implements InvocationEvents {
     }
 
     private Counter submitted(QueueName queue) {
-        return Counter.builder(SUBMITTED).description("Calls accepted and queued; duplicates are not counted")
-                .tags(Labels.of(queue)).register(registry);
+        return submittedByQueue.computeIfAbsent(queue, name -> Counter.builder(SUBMITTED)
+                .description("Calls accepted and queued; duplicates are not counted")
+                .tags(Labels.of(name)).register(registry));
     }
 
     private Counter processed(QueueName queue) {
-        return Counter.builder(PROCESSED).description("Calls finished for good, whatever their outcome")
-                .tags(Labels.of(queue)).register(registry);
+        return processedByQueue.computeIfAbsent(queue, name -> Counter.builder(PROCESSED)
+                .description("Calls finished for good, whatever their outcome")
+                .tags(Labels.of(name)).register(registry));
     }
 }

@@ -1,0 +1,13 @@
+package io.invoq.bench;
+
+import java.util.List;
+
+/**
+ * Everything a run measured.
+ *
+ * @param concurrency     outstanding submissions (and keep-alive connections) of the load generator
+ * @param comparedAtBytes the raw baselines' message size that invoq's ratios use
+ */
+record BenchmarkReport(String startedAt, String profile, MachineInfo machine, int concurrency, int maxInflight,
+                       int submissionBytes, int comparedAtBytes, List<RawResult> rawBaselines, List<BrokerReport> brokers) {
+}

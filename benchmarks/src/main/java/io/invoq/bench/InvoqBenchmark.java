@@ -1,0 +1,131 @@
+package io.invoq.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs invoq on one broker through its phases: warm-up; peak (closed loop, as fast as it accepts);
+ * half of the peak rate (open loop); and two backlogs drained with the gateway idle, of the no-op and
+ * of the 10 ms function. Every call has a callback and a unique call id.
+ */
+final class InvoqBenchmark {
+
+    private static final Duration BACKLOG_SUBMIT_LIMIT = Duration.ofSeconds(60);
+    private static final Duration CALLBACK_IDLE_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(120);
+
+    private final BenchmarkOptions options;
+    private final Harness harness;
+    private final String natsUrl;
+    private final Path workDirectory;
+
+    InvoqBenchmark(BenchmarkOptions options, Harness harness, String natsUrl, Path workDirectory) {
+        this.options = options;
+        this.harness = harness;
+        this.natsUrl = natsUrl;
+        this.workDirectory = workDirectory;
+    }
+
+    InvoqResult run(Broker broker) throws IOException, InterruptedException {
+        RunProfile profile = options.profile();
+        long unknownBefore = harness.ledgers().unknownCalls();
+        try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), broker, natsUrl, workDirectory)) {
+            for (SimulatedFunction function : List.of(SimulatedFunction.NO_OP, SimulatedFunction.TEN_MS)) {
+                invoq.register(function, harness.functions().uri(function));
+            }
+            Phases phases = new Phases(invoq, broker);
+            PhaseRun warmUp = phases.timed("warmup", profile.invoqWarmUp(), Pacing.closedLoop());
+            Duration cpuAfterWarmUp = invoq.cpuTime();
+            PhaseRun peak = phases.timed("peak", profile.peak(), Pacing.closedLoop());
+            double halfPeakRate = peak.submissions().succeededPerSecond() / 2;
+            PhaseRun halfPeak = phases.timed("halfpeak", profile.halfPeak(), Pacing.fixedRate(halfPeakRate));
+            PhaseRun noOpBacklog = phases.backlog("backlog-noop", SimulatedFunction.NO_OP, profile.noOpBacklog());
+            PhaseRun slowBacklog = phases.backlog("backlog-10ms", SimulatedFunction.TEN_MS, profile.slowBacklog());
+            List<PhaseRun> measured = List.of(peak, halfPeak, noOpBacklog, slowBacklog);
+            long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum();
+            double cpuMicrosPerCall = measuredCalls == 0 ? 0
+                    : invoq.cpuTime().minus(cpuAfterWarmUp).toNanos() / 1000.0 / measuredCalls;
+            return new InvoqResult(broker, warmUp.result(), peak.result(), halfPeakRate, halfPeak.result(),
+                    noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(), cpuMicrosPerCall,
+                    harness.ledgers().unknownCalls() - unknownBefore);
+        }
+    }
+
+    /** The phases against one running invoq. */
+    private final class Phases {
+
+        private final InvoqServer invoq;
+        private final Broker broker;
+
+        Phases(InvoqServer invoq, Broker broker) {
+            this.invoq = invoq;
+            this.broker = broker;
+        }
+
+        /** Submits to the no-op function within {@code limit}, then waits for the callbacks. */
+        PhaseRun timed(String name, PhaseLimit limit, Pacing pacing) throws IOException, InterruptedException {
+            CallLedger ledger = harness.ledgers().open(broker.flag() + "-" + name, limit.calls());
+            long origin = System.nanoTime();
+            LoadResult submissions = submit(ledger, SimulatedFunction.NO_OP,
+                    new LoadPlan(limit.calls(), limit.duration(), options.concurrency(), pacing));
+            return settle(ledger, submissions, origin);
+        }
+
+        /**
+         * Queues {@code calls} while the function holds every answer back, so they pile up in the
+         * broker behind the worker's full slots; then lets the worker drain them with the gateway idle.
+         */
+        PhaseRun backlog(String name, SimulatedFunction function, int calls) throws IOException, InterruptedException {
+            CallLedger ledger = harness.ledgers().open(broker.flag() + "-" + name, calls);
+            harness.functions().closeGate();
+            LoadResult submissions;
+            long origin;
+            try {
+                submissions = submit(ledger, function,
+                        new LoadPlan(calls, BACKLOG_SUBMIT_LIMIT, options.concurrency(), Pacing.closedLoop()));
+            } finally {
+                origin = System.nanoTime();
+                harness.functions().openGate();
+            }
+            return settle(ledger, submissions, origin);
+        }
+
+        private LoadResult submit(CallLedger ledger, SimulatedFunction function, LoadPlan plan) throws IOException {
+            SubmissionRequests requests = new SubmissionRequests(invoq.submissionUri(function), harness.callbacks().uri(),
+                    ledger::callId);
+            return LoadDriver.run(plan, requests, 202, (sequence, response) -> ledger.accepted(sequence,
+                    Long.parseLong(Objects.requireNonNull(response.header("x-start-time"), "a 202 without X-Start-Time"))));
+        }
+
+        private PhaseRun settle(CallLedger ledger, LoadResult submissions, long originNanos) throws InterruptedException {
+            awaitCallbacks(ledger, submissions.succeeded());
+            invoq.requireAlive();
+            PhaseRun run = new PhaseRun(ledger, submissions, ledger.callbackRateSince(originNanos));
+            Progress.log(ledger.phase() + ": " + Format.count(submissions.succeeded()) + " accepted at "
+                    + Format.rate(submissions.succeededPerSecond()) + ", submit " + Format.percentiles(submissions.latency())
+                    + "; " + Format.count(ledger.callbacksReceived()) + " callbacks at " + Format.rate(run.completedPerSecond()));
+            return run;
+        }
+    }
+
+    /** Waits until every accepted call has called back, or callbacks stop coming. */
+    private static void awaitCallbacks(CallLedger ledger, long expected) throws InterruptedException {
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long lastCount = -1;
+        while (ledger.callbacksReceived() < expected) {
+            long now = System.nanoTime();
+            long count = ledger.callbacksReceived();
+            if (count != lastCount) {
+                lastCount = count;
+                lastProgress = now;
+            } else if (now - lastProgress > CALLBACK_IDLE_TIMEOUT.toNanos() || now - started > CALLBACK_TIMEOUT.toNanos()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+}

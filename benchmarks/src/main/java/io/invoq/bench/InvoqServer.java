@@ -1,0 +1,119 @@
+package io.invoq.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The invoq jar under test, as a separate JVM on a free loopback port. */
+final class InvoqServer implements AutoCloseable {
+
+    static final int MAX_INFLIGHT = 64;
+    /** In invoq's JVM options, stands for the broker's name, e.g. to give each run its own JFR file. */
+    static final String BROKER_PLACEHOLDER = "{broker}";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ChildProcess process;
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private InvoqServer(ChildProcess process, int port) {
+        this.process = process;
+        this.base = URI.create("http://" + Loopback.HOST + ":" + port);
+    }
+
+    /**
+     * Starts invoq and waits until {@code /readyz} answers 200.
+     *
+     * @param javaOptions JVM options, where {@link #BROKER_PLACEHOLDER} stands for the broker's name
+     */
+    static InvoqServer start(Path jar, List<String> javaOptions, Broker broker, String natsUrl, Path workDirectory)
+            throws InterruptedException {
+        int port = Loopback.freePort();
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        javaOptions.forEach(option -> command.add(option.replace(BROKER_PLACEHOLDER, broker.flag())));
+        command.addAll(List.of("-jar", jar.toString(),
+                "--broker=" + broker.flag(),
+                "--nats-url=" + natsUrl,
+                "--port=" + port,
+                "--queue-name=bench",
+                "--max-inflight=" + MAX_INFLIGHT,
+                "--shutdown-grace=5s"));
+        InvoqServer server = new InvoqServer(
+                ChildProcess.start("invoq", command, workDirectory.resolve("invoq-" + broker.flag() + ".log")), port);
+        try {
+            Await.until("invoq to become ready on port " + port, START_TIMEOUT, () -> !server.process.isAlive() || server.ready());
+            server.process.requireAlive();
+            return server;
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    URI submissionUri(SimulatedFunction function) {
+        return base.resolve("/async-function/" + function.name());
+    }
+
+    void register(SimulatedFunction function, URI url) throws IOException, InterruptedException {
+        String json = "{\"name\":\"" + function.name() + "\",\"url\":\"" + url + "\"}";
+        int status = client.send(HttpRequest.newBuilder(base.resolve("/system/functions"))
+                .POST(BodyPublishers.ofString(json)).build(), BodyHandlers.discarding()).statusCode();
+        if (status != 200 && status != 201) {
+            throw new IllegalStateException("registering " + function.name() + " answered " + status);
+        }
+    }
+
+    /** Fails with the end of invoq's log if it has died. */
+    void requireAlive() {
+        process.requireAlive();
+    }
+
+    /** The most resident memory the process has had so far ({@code VmHWM}). */
+    long peakRssBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no VmHWM for process " + process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the memory of process " + process.pid(), e);
+        }
+    }
+
+    /** CPU time (user + system) the process has used so far. */
+    Duration cpuTime() {
+        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private boolean ready() {
+        try {
+            return client.send(HttpRequest.newBuilder(base.resolve("/readyz")).timeout(Duration.ofSeconds(2)).build(),
+                    BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}

@@ -1,0 +1,89 @@
+package io.invoq.bench;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The report as Markdown tables. */
+final class MarkdownReport {
+
+    private final StringBuilder text = new StringBuilder();
+
+    private MarkdownReport() {
+    }
+
+    static String render(BenchmarkReport report) {
+        return new MarkdownReport().write(report).text.toString();
+    }
+
+    private MarkdownReport write(BenchmarkReport report) {
+        MachineInfo machine = report.machine();
+        line("# invoq benchmark " + report.startedAt() + " (" + report.profile() + " run)");
+        line("");
+        line("- machine: " + machine.cores() + " cores shared by nats-server, invoq, the functions and the load generator; "
+                + "load average " + machine.loadAverageBefore() + " before, " + machine.loadAverageAfter() + " after");
+        line("- " + machine.java() + "; " + machine.natsServer() + " (JetStream, file storage), all on 127.0.0.1");
+        line("- load: " + report.concurrency() + " outstanding submissions on keep-alive connections, "
+                + report.submissionBytes() + "-byte bodies, a callback and a unique X-Call-Id each; invoq --max-inflight="
+                + report.maxInflight());
+        line("- ratios compare with the " + report.comparedAtBytes() + "-byte raw baselines; latencies in ms");
+        line("");
+        line("## Raw baselines");
+        line("");
+        row("baseline", "message", "rate", "p50 / p99 / p99.9");
+        rule(4);
+        for (RawResult raw : report.rawBaselines()) {
+            row(raw.scenario().label(), raw.messageBytes() + " B", Format.rate(raw.perSecond()), Format.percentiles(raw.latency()));
+        }
+        for (BrokerReport broker : report.brokers()) {
+            line("");
+            line("## invoq on " + broker.result().broker().flag());
+            line("");
+            row("figure", "invoq", "baseline", "ratio", "target", "result");
+            rule(6);
+            for (Figure figure : broker.figures()) {
+                row(figure.name(), figure.value(), figure.baseline(), figure.ratio(), figure.target(),
+                        figure.verdict() == Verdict.INFO ? "" : figure.verdict().name());
+            }
+        }
+        line("");
+        line("## Phases");
+        line("");
+        row("broker", "phase", "sent", "accepted", "accepted/s", "completed/s", "submit p50 / p99 / p99.9",
+                "submit → start p50 / p99", "lost", "dup", "other statuses", "errors");
+        rule(12);
+        for (BrokerReport broker : report.brokers()) {
+            for (PhaseResult phase : broker.result().phases()) {
+                LoadResult submissions = phase.submissions();
+                row(broker.result().broker().flag(), phase.name(), Format.count(submissions.sent()),
+                        Format.count(submissions.succeeded()), Format.rate(submissions.succeededPerSecond()),
+                        Format.rate(phase.completedPerSecond()), Format.percentiles(submissions.latency()),
+                        Format.medianAndP99(phase.calls().submitToStart()),
+                        Long.toString(phase.calls().lost()), Long.toString(phase.calls().duplicates()),
+                        otherStatuses(submissions), failures(submissions));
+            }
+        }
+        return this;
+    }
+
+    private static String otherStatuses(LoadResult submissions) {
+        return submissions.otherStatuses().isEmpty() ? "–" : submissions.otherStatuses().entrySet().stream()
+                .map(status -> status.getValue() + " × " + status.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String failures(LoadResult submissions) {
+        return submissions.failures() == 0 ? "0" : submissions.failures() + " (" + submissions.firstFailure() + ")";
+    }
+
+    private void row(String... cells) {
+        line(List.of(cells).stream().map(cell -> cell.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |")));
+    }
+
+    private void rule(int columns) {
+        line("|" + "---|".repeat(columns));
+    }
+
+    private void line(String line) {
+        text.append(line).append('\n');
+    }
+}

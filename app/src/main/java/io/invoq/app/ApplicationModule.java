@@ -4,18 +4,33 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.invoq.application.CallStatusService;
+import io.invoq.application.DeadLetterService;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionCatalogService;
 import io.invoq.application.FunctionDirectory;
 import io.invoq.application.InvocationWorker;
+import io.invoq.application.QueueAdministrationService;
 import io.invoq.application.ReadinessService;
 import io.invoq.application.SubmitInvocationService;
+import io.invoq.application.SyncInvocationService;
+import io.invoq.ports.in.CallStatusQuery;
+import io.invoq.ports.in.CancelCallUseCase;
+import io.invoq.ports.in.DeadLetterQuery;
 import io.invoq.ports.in.FindFunctionsQuery;
+import io.invoq.ports.in.InvokeFunctionUseCase;
+import io.invoq.ports.in.PurgeQueueUseCase;
+import io.invoq.ports.in.QueueStatusQuery;
 import io.invoq.ports.in.ReadinessQuery;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
+import io.invoq.ports.in.ReplayDeadLetterUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
+import io.invoq.ports.out.CallLedger;
+import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationEvents;
@@ -40,6 +55,8 @@ final class ApplicationModule extends AbstractModule {
     protected void configure() {
         bind(InvoqConfig.class).toInstance(config);
         bind(QueueSettings.class).toInstance(config.queue());
+        bind(CallLedgerSettings.class).toInstance(config.ledger());
+        bind(DeadLetterSettings.class).toInstance(config.deadLetters());
         bind(TimeSource.class).toInstance(TimeSource.SYSTEM);
         bind(DrainSwitch.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding()
@@ -48,6 +65,13 @@ final class ApplicationModule extends AbstractModule {
         bind(RegisterFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(RemoveFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(FindFunctionsQuery.class).to(FunctionCatalogService.class);
+        bind(QueueStatusQuery.class).to(QueueAdministrationService.class);
+        bind(PurgeQueueUseCase.class).to(QueueAdministrationService.class);
+        bind(CallStatusQuery.class).to(CallStatusService.class);
+        bind(CancelCallUseCase.class).to(CallStatusService.class);
+        bind(DeadLetterQuery.class).to(DeadLetterService.class);
+        bind(ReplayDeadLetterUseCase.class).to(DeadLetterService.class);
+        bind(InvokeFunctionUseCase.class).to(SyncInvocationService.class);
         bind(ReadinessQuery.class).to(ReadinessService.class);
     }
 
@@ -66,14 +90,40 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SubmitInvocationService submitInvocationService(FunctionDirectory functions, InvocationQueue queue, TimeSource time,
-                                                    InvocationEvents events, DrainSwitch drain) {
-        return new SubmitInvocationService(functions, queue, config.worker().queue(), time, events, drain);
+                                                    InvocationEvents events, DrainSwitch drain, CallLedger ledger) {
+        return new SubmitInvocationService(functions, queue, config.worker().queue(), time, events, drain, ledger);
     }
 
     @Provides
     @Singleton
     FunctionCatalogService functionCatalogService(FunctionRegistry registry) {
         return new FunctionCatalogService(registry);
+    }
+
+    @Provides
+    @Singleton
+    QueueAdministrationService queueAdministrationService(FunctionRegistry registry, InvocationQueue queue) {
+        return new QueueAdministrationService(registry, queue, config.worker().queue());
+    }
+
+    @Provides
+    @Singleton
+    SyncInvocationService syncInvocationService(FunctionDirectory functions, FunctionInvoker invoker, TimeSource time) {
+        return new SyncInvocationService(functions, invoker, config.worker().queue(), config.worker().upstreamTimeout(),
+                time);
+    }
+
+    @Provides
+    @Singleton
+    DeadLetterService deadLetterService(DeadLetters deadLetters, InvocationQueue queue, TimeSource time,
+                                        InvocationEvents events, CallLedger ledger) {
+        return new DeadLetterService(deadLetters, queue, time, events, ledger);
+    }
+
+    @Provides
+    @Singleton
+    CallStatusService callStatusService(CallLedger ledger, TimeSource time) {
+        return new CallStatusService(ledger, time);
     }
 
     @Provides
@@ -85,7 +135,9 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     InvocationWorker invocationWorker(InvocationQueue queue, FunctionDirectory functions, FunctionInvoker invoker,
-                                      CallbackSender callbacks, TimeSource time, InvocationEvents events) {
-        return new InvocationWorker(config.worker(), queue, functions, invoker, callbacks, time, events);
+                                      CallbackSender callbacks, TimeSource time, InvocationEvents events,
+                                      CallLedger ledger, DeadLetters deadLetters) {
+        return new InvocationWorker(config.worker(), queue, functions, invoker, callbacks, time, events, ledger,
+                deadLetters);
     }
 }

@@ -35,6 +35,8 @@ enum ConfigKey {
     BACKOFF("exponential", "exponential, full or equal (jitter)"),
     SCALING_MODE("static", "static: one shared consumer per queue, FIFO"),
     DUPLICATE_WINDOW("2m", "how long a X-Call-Id is remembered for de-duplication"),
+    CALL_RETENTION("24h", "how long a call's status (GET /system/calls/{id}) is kept after its last change"),
+    DEAD_LETTER_RETENTION("168h", "how long a call that ended without success is kept in its queue's dead letters"),
     MAX_REQUEST_BYTES("1048576", "largest accepted request body"),
     MAX_DELAY("168h", "largest X-Delay / X-Not-Before distance accepted"),
     SHUTDOWN_GRACE("30s", "on SIGTERM, how long running calls may finish before they are handed back"),

@@ -38,6 +38,11 @@ final class InvocationEventsFanOut implements InvocationEvents {
     }
 
     @Override
+    public void callCancelled(Invocation invocation, int attempt) {
+        listeners.forEach(listener -> listener.callCancelled(invocation, attempt));
+    }
+
+    @Override
     public void callFinished(Invocation invocation, int attempts, int status, RetryDecision.Outcome outcome) {
         listeners.forEach(listener -> listener.callFinished(invocation, attempts, status, outcome));
     }

@@ -65,7 +65,16 @@ final class InvocationLog implements InvocationEvents {
     public void attemptAbandoned(Invocation invocation, int attempt) {
         withCall(invocation, () -> {
             MDC.put("attempt", Integer.toString(attempt));
-            LOG.info("attempt abandoned: the call was handed back to the broker");
+            LOG.info("attempt abandoned: the call was handed back to the broker or cancelled");
+        });
+    }
+
+    @Override
+    public void callCancelled(Invocation invocation, int attempt) {
+        withCall(invocation, () -> {
+            MDC.put("attempt", Integer.toString(attempt));
+            MDC.put("outcome", "cancelled");
+            LOG.info("call cancelled: acked without a callback");
         });
     }
 

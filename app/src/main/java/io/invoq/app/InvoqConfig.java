@@ -5,6 +5,8 @@ import io.invoq.domain.Backoff;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
+import io.invoq.ports.out.CallLedgerSettings;
+import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.QueueSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ record InvoqConfig(
         long maxRequestBytes,
         Duration maxDelay,
         QueueSettings queue,
+        CallLedgerSettings ledger,
+        DeadLetterSettings deadLetters,
         WorkerSettings worker,
         Optional<String> upstreamUrl,
         NatsConfig nats,
@@ -79,6 +83,8 @@ record InvoqConfig(
                 read.longValue(ConfigKey.MAX_REQUEST_BYTES, 1),
                 read.duration(ConfigKey.MAX_DELAY, Duration.ZERO),
                 new QueueSettings(ackWait, maxInflight, read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO)),
+                new CallLedgerSettings(read.duration(ConfigKey.CALL_RETENTION, Duration.ofSeconds(1))),
+                new DeadLetterSettings(read.duration(ConfigKey.DEAD_LETTER_RETENTION, Duration.ofSeconds(1))),
                 worker,
                 read.urlTemplate(ConfigKey.UPSTREAM_URL),
                 nats(read),

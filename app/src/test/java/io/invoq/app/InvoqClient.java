@@ -1,5 +1,7 @@
 package io.invoq.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +11,8 @@ import java.net.http.HttpResponse;
 
 /** Talks to a running invoq over real loopback HTTP, as a user's curl would. */
 final class InvoqClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -34,7 +38,34 @@ final class InvoqClient {
     }
 
     HttpResponse<String> registerFunction(String name, String url) {
-        return send("POST", "/system/functions", "{\"name\":\"" + name + "\",\"url\":\"" + url + "\"}",
+        return registerFunction(name, url, "{}");
+    }
+
+    /** @param annotations a JSON object of annotations */
+    HttpResponse<String> registerFunction(String name, String url, String annotations) {
+        return send("POST", "/system/functions",
+                "{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"annotations\":" + annotations + "}",
                 "Content-Type", "application/json");
+    }
+
+    /** The JSON body of a {@code 200 OK} answer to a GET. */
+    JsonNode getJson(String path) {
+        HttpResponse<String> response = send("GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

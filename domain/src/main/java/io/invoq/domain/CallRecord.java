@@ -4,7 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalInt;
 
-/** What is known about one call: the answer to {@code GET /system/calls/{id}}. */
+/**
+ * What is known about one call: the answer to {@code GET /system/calls/{id}}.
+ *
+ * @param attempts   attempts started so far; 0 while the call waits for its first
+ * @param lastStatus the status of the last attempt that finished; 503 unreachable, 504 timed out
+ * @param acceptedAt when the gateway accepted the call; tells apart calls made under one id
+ */
 public record CallRecord(
         CallId callId,
         FunctionName function,
@@ -23,18 +29,39 @@ public record CallRecord(
         Objects.requireNonNull(lastStatus, "lastStatus");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative");
+        }
     }
 
-    public static CallRecord accepted(Invocation invocation) {
+    /** A call just accepted: queued, not attempted yet. */
+    public static CallRecord queued(Invocation invocation) {
         return new CallRecord(invocation.callId(), invocation.function(), invocation.queue(), CallState.QUEUED,
                 0, OptionalInt.empty(), invocation.enqueuedAt(), invocation.enqueuedAt());
     }
 
-    public CallRecord running(int attempt, Instant at) {
-        return new CallRecord(callId, function, queue, CallState.RUNNING, attempt, lastStatus, acceptedAt, at);
+    /** This call in another state from {@code at} on; an empty {@code status} keeps the last one. */
+    public CallRecord moved(CallState next, int attemptsSoFar, OptionalInt status, Instant at) {
+        return new CallRecord(callId, function, queue, next, attemptsSoFar,
+                status.isPresent() ? status : lastStatus, acceptedAt, at);
     }
 
-    public CallRecord finished(CallState next, int status, Instant at) {
-        return new CallRecord(callId, function, queue, next, attempts, OptionalInt.of(status), acceptedAt, at);
+    /** Whether this is a record of the same call as {@code other}, not of another call made under the same id. */
+    public boolean isSameCallAs(CallRecord other) {
+        return callId.equals(other.callId) && acceptedAt.equals(other.acceptedAt);
+    }
+
+    /** Whether this record says that {@code invocation}'s call, not another made under its id, was cancelled. */
+    public boolean cancels(Invocation invocation) {
+        return state == CallState.CANCELLED && callId.equals(invocation.callId())
+                && acceptedAt.equals(invocation.enqueuedAt());
+    }
+
+    /**
+     * How far the call has got, so that steps reaching the ledger late cannot move it back: every attempt
+     * moves it on, the retry decided after an attempt a little further, and an end furthest of all.
+     */
+    int progress() {
+        return state.isFinal() ? Integer.MAX_VALUE : attempts * 2 + (state == CallState.RETRYING ? 1 : 0);
     }
 }

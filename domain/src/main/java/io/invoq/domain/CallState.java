@@ -1,5 +1,7 @@
 package io.invoq.domain;
 
+import java.util.Locale;
+
 /** Where a call is in its life. */
 public enum CallState {
     QUEUED,
@@ -16,6 +18,20 @@ public enum CallState {
 
     /** The lower-case, hyphenated name used on the wire, e.g. {@code dead-lettered}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The state a wire name names. */
+    public static CallState ofWireName(String wireName) {
+        return valueOf(wireName.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** How a call that ran to its end ends: a call out of retries is dead-lettered. */
+    public static CallState endedBy(RetryDecision.Outcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED -> SUCCEEDED;
+            case FAILED -> FAILED;
+            case EXHAUSTED -> DEAD_LETTERED;
+        };
     }
 }

@@ -88,6 +88,9 @@ class ValueTypesTest {
     @Test
     void call_states_have_wire_names_and_know_when_they_are_final() {
         assertThat(CallState.DEAD_LETTERED.wireName()).isEqualTo("dead-lettered");
+        for (CallState state : CallState.values()) {
+            assertThat(CallState.ofWireName(state.wireName())).isEqualTo(state);
+        }
         assertThat(CallState.RETRYING.isFinal()).isFalse();
         assertThat(CallState.CANCELLED.isFinal()).isTrue();
     }

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A delivery a worker holds, settled exactly once: by the call's own ending, or by a shutdown
- * handing it back to the broker, whichever comes first.
+ * A delivery a worker holds, settled exactly once: by the call's own ending, by a shutdown handing
+ * it back to the broker, or by its cancellation, whichever comes first.
  */
 final class ActiveCall {
 
@@ -40,11 +40,15 @@ final class ActiveCall {
         this.lease = extension;
     }
 
+    /** The function request of the attempt; aborted at once if the delivery was settled meanwhile. */
     void running(Future<?> functionRequest) {
         this.request = functionRequest;
+        if (settled.get()) {
+            functionRequest.cancel(true);
+        }
     }
 
-    /** Whether the delivery was settled, e.g. handed back by a shutdown while the function ran. */
+    /** Whether the delivery was settled, e.g. handed back by a shutdown or cancelled while the function ran. */
     boolean isSettled() {
         return settled.get();
     }
@@ -62,9 +66,25 @@ final class ActiveCall {
      * first, so that the aborted request is not taken for a failed attempt.
      */
     void handBack() {
-        if (settle(d -> d.retryAfter(Duration.ZERO), "hand back")) {
-            request.cancel(true);
+        settleAndAbort(d -> d.retryAfter(Duration.ZERO), "hand back");
+    }
+
+    /**
+     * Acks the delivery of a cancelled call, so that it is never delivered again, and aborts the
+     * function request, settled first as in {@link #handBack()}.
+     *
+     * @return false when the delivery was settled already
+     */
+    boolean cancel() {
+        return settleAndAbort(Delivery::ack, "ack cancelled");
+    }
+
+    private boolean settleAndAbort(Consumer<Delivery> outcome, String what) {
+        if (!settle(outcome, what)) {
+            return false;
         }
+        request.cancel(true);
+        return true;
     }
 
     /** @return whether this settled the delivery, false when it was settled already */

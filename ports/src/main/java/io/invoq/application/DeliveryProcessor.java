@@ -1,5 +1,7 @@
 package io.invoq.application;
 
+import io.invoq.domain.CallChange;
+import io.invoq.domain.CallRecord;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.Headers;
 import io.invoq.domain.Invocation;
@@ -7,6 +9,8 @@ import io.invoq.domain.InvocationResult;
 import io.invoq.domain.RetryAfterHeader;
 import io.invoq.domain.RetryDecision;
 import io.invoq.domain.RetryPolicy;
+import io.invoq.ports.out.DeadLetter;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.TimeSource;
@@ -22,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * Carries out one delivery: invokes the function under a kept-alive lease, then either hands it
  * back for a later retry or finishes it with a callback and an ack. The broker holds deferred
  * calls back until their start time, so every delivery is an attempt.
+ *
+ * <p>A call that ends without success is kept as a dead letter before its callback goes out.
+ *
+ * <p>Each step is written to the call ledger, whose answer tells whether the call was cancelled:
+ * a cancelled call is acked without being invoked, retried or called back, and one cancelled while
+ * its function runs is aborted at the next lease extension, which looks at the ledger too.
  */
 final class DeliveryProcessor {
 
@@ -35,9 +45,13 @@ final class DeliveryProcessor {
     private final CallbackDispatcher callbacks;
     private final TimeSource time;
     private final InvocationEvents events;
+    private final CallHistory history;
+    private final DeadLetters deadLetters;
+    private final UpstreamTimeouts timeouts;
 
     DeliveryProcessor(WorkerSettings settings, FunctionDirectory functions, FunctionInvoker invoker,
-                      LeaseExtender leases, CallbackDispatcher callbacks, TimeSource time, InvocationEvents events) {
+                      LeaseExtender leases, CallbackDispatcher callbacks, TimeSource time, InvocationEvents events,
+                      CallHistory history, DeadLetters deadLetters) {
         this.settings = settings;
         this.functions = functions;
         this.invoker = invoker;
@@ -45,12 +59,23 @@ final class DeliveryProcessor {
         this.callbacks = callbacks;
         this.time = time;
         this.events = events;
+        this.history = history;
+        this.deadLetters = deadLetters;
+        this.timeouts = new UpstreamTimeouts(settings.upstreamTimeout());
     }
 
     void process(ActiveCall call) {
+        try {
+            start(call);
+        } catch (RuntimeException e) {
+            failedInTheWorker(call, e);
+        }
+    }
+
+    private void start(ActiveCall call) {
         Invocation invocation = call.delivery().invocation();
         int attempt = call.delivery().deliveryCount();
-        call.holdLease(leases.keepAlive(call.delivery()));
+        call.holdLease(leases.keepAlive(call.delivery(), () -> cancelIfCancelled(call, attempt)));
         Optional<FunctionDefinition> function = functions.resolve(invocation.function());
         if (function.isEmpty()) {
             InvocationResult missing = new InvocationResult(NOT_FOUND, Headers.EMPTY,
@@ -59,14 +84,20 @@ final class DeliveryProcessor {
             finish(call, attempt, settings.retryPolicy().maxAttempts(), missing, RetryDecision.Outcome.FAILED);
             return;
         }
-        RetryPolicy policy = settings.retryPolicy().withAnnotations(function.get().annotations(),
+        guarded(call, history.record(invocation.callId(), CallChange.attemptStarted(invocation, attempt, time.now()))
+                .thenAccept(held -> unlessCancelled(call, attempt, held, () -> invoke(call, attempt, function.get()))));
+    }
+
+    private void invoke(ActiveCall call, int attempt, FunctionDefinition function) {
+        Invocation invocation = call.delivery().invocation();
+        RetryPolicy policy = settings.retryPolicy().withAnnotations(function.annotations(),
                 problem -> LOG.warn("function {}: {}", invocation.function(), problem));
         events.attemptStarted(invocation, attempt, Duration.between(invocation.notBefore(), time.now()));
-        CompletableFuture<InvocationResult> request =
-                invoker.invoke(function.get(), invocation, upstreamTimeout(function.get()));
+        CompletableFuture<InvocationResult> request = invoker.invoke(function, invocation, timeouts.of(function));
         call.running(request);
-        request.whenComplete((result, error) -> conclude(call, attempt, policy, error == null ? result
-                : InvocationResult.unreachable(Duration.ZERO, "invoker failed: " + error)));
+        guarded(call, request.handle((result, error) -> error == null ? result
+                        : InvocationResult.unreachable(Duration.ZERO, "invoker failed: " + error))
+                .thenAccept(result -> conclude(call, attempt, policy, result)));
     }
 
     private void conclude(ActiveCall call, int attempt, RetryPolicy policy, InvocationResult result) {
@@ -78,7 +109,9 @@ final class DeliveryProcessor {
         RetryDecision decision = policy.decide(attempt, result.status(), retryAfter(result), ThreadLocalRandom.current()::nextDouble);
         events.attemptFinished(invocation, attempt, result, decision);
         if (decision instanceof RetryDecision.RetryAfter retry) {
-            call.retryAfter(retry.delay());
+            CallChange retrying = CallChange.retryScheduled(invocation, attempt, result.status(), time.now());
+            guarded(call, history.record(invocation.callId(), retrying)
+                    .thenAccept(held -> unlessCancelled(call, attempt, held, () -> call.retryAfter(retry.delay()))));
         } else if (decision instanceof RetryDecision.Finish finish) {
             finish(call, attempt, policy.maxAttempts(), result, finish.outcome());
         }
@@ -87,23 +120,77 @@ final class DeliveryProcessor {
     private void finish(ActiveCall call, int attempt, int maxAttempts, InvocationResult result,
                         RetryDecision.Outcome outcome) {
         Invocation invocation = call.delivery().invocation();
-        callbacks.dispatch(invocation, result, attempt, maxAttempts).thenRun(() -> {
-            call.ack();
-            events.callFinished(invocation, attempt, result.status(), outcome);
+        CallChange ended = CallChange.ended(invocation, outcome, attempt, result.status(), time.now());
+        guarded(call, history.record(invocation.callId(), ended).thenAccept(held -> unlessCancelled(call, attempt, held,
+                () -> {
+                    if (outcome != RetryDecision.Outcome.SUCCEEDED) {
+                        keepDeadLetter(invocation, attempt, result.status());
+                    }
+                    guarded(call, callbacks.dispatch(invocation, result, attempt, maxAttempts).thenRun(() -> {
+                        call.ack();
+                        events.callFinished(invocation, attempt, result.status(), outcome);
+                    }));
+                })));
+    }
+
+    /** A dead letter the broker cannot keep now is logged; the call still ends, with its callback. */
+    private void keepDeadLetter(Invocation invocation, int attempt, int status) {
+        try {
+            deadLetters.add(new DeadLetter(invocation, attempt, status, time.now()));
+        } catch (RuntimeException e) {
+            LOG.error("call {} ended without success but cannot be kept as a dead letter: {}",
+                    invocation.callId(), e.toString());
+        }
+    }
+
+    /**
+     * Runs {@code next} unless the ledger {@code held} the call cancelled, then acks it instead, or
+     * the call was handed back while the ledger answered, then the broker delivers it again.
+     */
+    private void unlessCancelled(ActiveCall call, int attempt, Optional<CallRecord> held, Runnable next) {
+        if (call.isSettled()) {
+            return;
+        }
+        if (cancels(held, call)) {
+            cancel(call, attempt);
+        } else {
+            next.run();
+        }
+    }
+
+    private void cancelIfCancelled(ActiveCall call, int attempt) {
+        guarded(call, history.find(call.delivery().invocation().callId()).thenAccept(record -> {
+            if (cancels(record, call)) {
+                cancel(call, attempt);
+            }
+        }));
+    }
+
+    private static boolean cancels(Optional<CallRecord> record, ActiveCall call) {
+        return record.filter(held -> held.cancels(call.delivery().invocation())).isPresent();
+    }
+
+    private void cancel(ActiveCall call, int attempt) {
+        if (call.cancel()) {
+            events.callCancelled(call.delivery().invocation(), attempt);
+        }
+    }
+
+    /** A step that fails in the worker's own code hands the call back rather than leave it unsettled. */
+    private void guarded(ActiveCall call, CompletableFuture<?> step) {
+        step.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                failedInTheWorker(call, failure);
+            }
         });
+    }
+
+    private static void failedInTheWorker(ActiveCall call, Throwable failure) {
+        LOG.error("call {} failed in the worker; handing it back", call.delivery().invocation().callId(), failure);
+        call.retryAfter(Duration.ZERO);
     }
 
     private Optional<Duration> retryAfter(InvocationResult result) {
         return result.headers().first("Retry-After").flatMap(value -> RetryAfterHeader.parse(value, time.now()));
-    }
-
-    private Duration upstreamTimeout(FunctionDefinition function) {
-        try {
-            return function.upstreamTimeout().orElse(settings.upstreamTimeout());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("function {}: {}='{}' is invalid; using {}", function.name(), FunctionDefinition.TIMEOUT_ANNOTATION,
-                    function.annotations().get(FunctionDefinition.TIMEOUT_ANNOTATION), settings.upstreamTimeout());
-            return settings.upstreamTimeout();
-        }
     }
 }

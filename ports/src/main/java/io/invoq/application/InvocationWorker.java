@@ -1,6 +1,8 @@
 package io.invoq.application;
 
+import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.InvocationEvents;
@@ -40,13 +42,15 @@ public final class InvocationWorker implements AutoCloseable {
     private final Thread puller;
 
     public InvocationWorker(WorkerSettings settings, InvocationQueue queue, FunctionDirectory functions,
-                            FunctionInvoker invoker, CallbackSender callbacks, TimeSource time, InvocationEvents events) {
+                            FunctionInvoker invoker, CallbackSender callbacks, TimeSource time, InvocationEvents events,
+                            CallLedger ledger, DeadLetters deadLetters) {
         this.settings = settings;
         this.queue = queue;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("invoq-worker-timer"));
         this.processor = new DeliveryProcessor(settings, functions, invoker,
                 new LeaseExtender(timer, settings.lease()),
-                new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events);
+                new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,
+                new CallHistory(ledger), deadLetters);
         this.slots = new Semaphore(settings.maxInflight());
         this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);
     }
@@ -131,12 +135,7 @@ public final class InvocationWorker implements AutoCloseable {
             active.remove(call);
             slots.release();
         });
-        try {
-            processor.process(call);
-        } catch (RuntimeException e) {
-            LOG.error("call {} failed in the worker; handing it back", delivery.invocation().callId(), e);
-            call.retryAfter(Duration.ZERO);
-        }
+        processor.process(call);
     }
 
     private void joinPuller() {

@@ -21,19 +21,24 @@ final class LeaseExtender {
         this.rule = rule;
     }
 
-    /** Extends the lease every {@link LeaseRule#extendEvery()} until the returned handle is closed. */
-    Extension keepAlive(Delivery delivery) {
+    /**
+     * Extends the lease every {@link LeaseRule#extendEvery()}, running {@code afterEachExtension} each
+     * time, until the returned handle is closed.
+     */
+    Extension keepAlive(Delivery delivery, Runnable afterEachExtension) {
         long every = rule.extendEvery().toNanos();
-        ScheduledFuture<?> task = timer.scheduleAtFixedRate(() -> extend(delivery), every, every, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> task = timer.scheduleAtFixedRate(
+                () -> extend(delivery, afterEachExtension), every, every, TimeUnit.NANOSECONDS);
         return () -> task.cancel(false);
     }
 
-    private static void extend(Delivery delivery) {
+    private static void extend(Delivery delivery, Runnable afterEachExtension) {
         try {
             delivery.extendLease();
         } catch (RuntimeException e) {
             LOG.warn("could not extend the lease of call {}: {}", delivery.invocation().callId(), e.toString());
         }
+        afterEachExtension.run();
     }
 
     /** A running extension; closing it stops further extensions. */

@@ -1,5 +1,6 @@
 package io.invoq.application;
 
+import io.invoq.domain.CallChange;
 import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.Invocation;
@@ -8,6 +9,7 @@ import io.invoq.ports.in.Submission;
 import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.invoq.ports.in.UnknownFunctionException;
+import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.PublishReceipt;
@@ -24,15 +26,17 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
     private final TimeSource time;
     private final InvocationEvents events;
     private final DrainSwitch drain;
+    private final CallHistory history;
 
     public SubmitInvocationService(FunctionDirectory functions, InvocationQueue queue, QueueName defaultQueue,
-                                   TimeSource time, InvocationEvents events, DrainSwitch drain) {
+                                   TimeSource time, InvocationEvents events, DrainSwitch drain, CallLedger ledger) {
         this.functions = functions;
         this.queue = queue;
         this.defaultQueue = defaultQueue;
         this.time = time;
         this.events = events;
         this.drain = drain;
+        this.history = new CallHistory(ledger);
     }
 
     @Override
@@ -57,6 +61,9 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
                 command.start().map(start -> start.from(acceptedAt)).orElse(acceptedAt));
         PublishReceipt receipt = queue.publish(invocation);
         events.submitted(invocation, receipt.duplicate());
+        if (!receipt.duplicate()) {
+            history.record(invocation.callId(), CallChange.accepted(invocation));
+        }
         return new Submission(invocation.callId(), acceptedAt, receipt.duplicate());
     }
 }

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.ports.in.ReplayTooSoonException;
 import io.invoq.ports.in.UnknownFunctionException;
 import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.QueueFullException;
@@ -24,6 +25,8 @@ final class ErrorResponses {
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
         routes.exception(InvocationTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
         routes.exception(UnknownFunctionException.class, (e, ctx) -> reply(ctx, 404, e.getMessage()));
+        routes.exception(NotFoundException.class, (e, ctx) -> reply(ctx, 404, e.getMessage()));
+        routes.exception(ReplayTooSoonException.class, (e, ctx) -> reply(ctx, 409, e.getMessage()));
         routes.exception(QueueFullException.class, (e, ctx) -> {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             reply(ctx, 429, "the queue is full, retry later");

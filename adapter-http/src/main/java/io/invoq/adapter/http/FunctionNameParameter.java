@@ -13,7 +13,6 @@ final class FunctionNameParameter {
 
     /** @throws BadRequestException when it is not a valid function name */
     static FunctionName of(Context ctx) {
-        String name = ctx.pathParam(NAME);
-        return BadRequestException.whenInvalid("'" + name + "'", () -> new FunctionName(name));
+        return PathParameter.read(ctx, NAME, FunctionName::new);
     }
 }

@@ -4,8 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import io.invoq.ports.in.CallStatusQuery;
+import io.invoq.ports.in.CancelCallUseCase;
+import io.invoq.ports.in.DeadLetterQuery;
 import io.invoq.ports.in.FindFunctionsQuery;
+import io.invoq.ports.in.InvokeFunctionUseCase;
+import io.invoq.ports.in.PurgeQueueUseCase;
+import io.invoq.ports.in.QueueStatusQuery;
 import io.invoq.ports.in.ReadinessQuery;
+import io.invoq.ports.in.ReplayDeadLetterUseCase;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
@@ -19,7 +26,9 @@ import java.util.Set;
 /**
  * Binds the {@link HttpGateway} and the HTTP {@link FunctionInvoker} and {@link CallbackSender}.
  * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
- * {@link FindFunctionsQuery}, {@link ReadinessQuery} and {@link GatewayRequestEvents} to be bound elsewhere.
+ * {@link FindFunctionsQuery}, {@link QueueStatusQuery}, {@link PurgeQueueUseCase}, {@link CallStatusQuery},
+ * {@link CancelCallUseCase}, {@link DeadLetterQuery}, {@link ReplayDeadLetterUseCase}, {@link InvokeFunctionUseCase},
+ * {@link ReadinessQuery} and {@link GatewayRequestEvents} to be bound elsewhere.
  * More endpoints are added by binding further {@link GatewayRoutes} into the set. Nothing listens until
  * {@link HttpGateway#start()}.
  */
@@ -52,6 +61,26 @@ public final class HttpAdapterModule extends AbstractModule {
     GatewayRoutes functionRoutes(FindFunctionsQuery functions, RegisterFunctionUseCase registration,
             RemoveFunctionUseCase removal) {
         return new FunctionRoutes(functions, registration, removal, bodyLimit());
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes queueRoutes(QueueStatusQuery status, PurgeQueueUseCase purging) {
+        return new QueueRoutes(status, purging);
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes deadLetterRoutes(DeadLetterQuery deadLetters, ReplayDeadLetterUseCase replaying) {
+        return new DeadLetterRoutes(deadLetters, replaying);
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes callRoutes(CallStatusQuery status, CancelCallUseCase cancelling) {
+        return new CallRoutes(status, cancelling);
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes proxyRoutes(InvokeFunctionUseCase invoking) {
+        return new ProxyRoutes(invoking, bodyLimit());
     }
 
     @ProvidesIntoSet

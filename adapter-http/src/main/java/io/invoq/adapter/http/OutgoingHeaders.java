@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Copies headers onto an outgoing request, leaving out those that describe only the hop they arrived on. */
+/** Passes headers on, to a function or back from one, leaving out those that describe only the hop they arrived on. */
 final class OutgoingHeaders {
 
     /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the JDK client sets itself and refuses from callers. */
@@ -18,11 +18,15 @@ final class OutgoingHeaders {
 
     static HttpRequest.Builder copy(Headers headers, HttpRequest.Builder request) {
         headers.values().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
+            if (isForwarded(name)) {
                 values.forEach(value -> request.header(name, value));
             }
         });
         return request;
+    }
+
+    static boolean isForwarded(String name) {
+        return !NOT_FORWARDED.contains(name) && !name.startsWith(":");
     }
 
     private static Set<String> caseInsensitive(String... names) {

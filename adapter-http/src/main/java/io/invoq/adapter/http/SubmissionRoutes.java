@@ -10,15 +10,11 @@ import io.invoq.ports.in.SubmitInvocationCommand.DeferredStart;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,33 +45,19 @@ final class SubmissionRoutes implements GatewayRoutes {
 
     private void submit(Context ctx) throws IOException {
         FunctionName function = FunctionNameParameter.of(ctx);
-        Headers headers = headersOf(ctx.req());
+        Headers headers = ForwardedRequest.headers(ctx.req());
         SubmissionHeaders steering = new SubmissionHeaders(headers);
         Optional<CallId> callId = steering.callId();
         Optional<URI> callbackUrl = steering.callbackUrl();
         Optional<DeferredStart> start = steering.start(maxDelay, Instant.now());
         byte[] body = bodyLimit.read(ctx);
         SubmitInvocationCommand command = BadRequestException.whenInvalid(SubmissionHeaders.CALLBACK_URL,
-                () -> new SubmitInvocationCommand(function, ctx.method().name(), pathSuffix(ctx.req().getRequestURI()),
+                () -> new SubmitInvocationCommand(function, ctx.method().name(),
+                        ForwardedRequest.pathSuffix(ctx.req().getRequestURI(), PREFIX),
                         Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId, callbackUrl, start));
         Submission submission = submissions.submit(command);
         ctx.status(202)
                 .header(SubmissionHeaders.CALL_ID, submission.callId().value())
                 .header(SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(submission.acceptedAt())));
-    }
-
-    /** What follows the function name in the raw, still percent-encoded, path: {@code ""} or {@code /a/b}. */
-    private static String pathSuffix(String rawPath) {
-        String afterPrefix = rawPath.substring(PREFIX.length());
-        int slash = afterPrefix.indexOf('/');
-        return slash < 0 ? "" : afterPrefix.substring(slash);
-    }
-
-    private static Headers headersOf(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
-        }
-        return new Headers(headers);
     }
 }

@@ -97,6 +97,7 @@ class HttpFunctionInvokerTest {
                 PATIENCE).join();
 
         assertThat(result.status()).isEqualTo(201);
+        assertThat(result.origin()).isEqualTo(InvocationResult.Origin.FUNCTION);
         assertThat(result.headers().first("X-Result")).hasValue("done");
         assertThat(new String(result.body(), UTF_8)).isEqualTo("resized");
         assertThat(result.duration()).isPositive();
@@ -113,6 +114,7 @@ class HttpFunctionInvokerTest {
                 PATIENCE).join();
 
         assertThat(result.status()).isEqualTo(InvocationResult.UNREACHABLE);
+        assertThat(result.origin()).isEqualTo(InvocationResult.Origin.UNREACHABLE);
         assertThat(new String(result.body(), UTF_8)).contains("ConnectException");
     }
 
@@ -124,6 +126,7 @@ class HttpFunctionInvokerTest {
                 Duration.ofMillis(200)).join();
 
         assertThat(result.status()).isEqualTo(InvocationResult.TIMED_OUT);
+        assertThat(result.origin()).isEqualTo(InvocationResult.Origin.TIMED_OUT);
         assertThat(result.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
@@ -135,6 +138,7 @@ class HttpFunctionInvokerTest {
                 Duration.ofMillis(200)).join();
 
         assertThat(result.status()).isEqualTo(InvocationResult.TIMED_OUT);
+        assertThat(result.origin()).isEqualTo(InvocationResult.Origin.TIMED_OUT);
     }
 
     @Test

@@ -3,18 +3,23 @@ package io.invoq.adapter.inmemory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.invoq.ports.out.CallLedger;
+import io.invoq.ports.out.CallLedgerSettings;
+import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 
 /**
- * Binds the in-memory broker ({@link InvocationQueue}) and {@link FunctionRegistry}, each a
- * singleton. Whoever installs it binds {@link QueueSettings} and {@link TimeSource}:
+ * Binds the in-memory broker ({@link InvocationQueue}) with its {@link DeadLetters},
+ * {@link FunctionRegistry} and {@link CallLedger}, each a singleton. Whoever installs it binds
+ * {@link QueueSettings}, {@link DeadLetterSettings}, {@link CallLedgerSettings} and {@link TimeSource}:
  * {@link TimeSource#SYSTEM} in production, a {@link ManualTimeSource} in tests.
  *
- * <p>Tests that do without Guice build the same objects with {@link #newQueue} and
- * {@link #newFunctionRegistry}.
+ * <p>Tests that do without Guice build the same objects with {@link #newQueue},
+ * {@link #newDeadLetters}, {@link #newFunctionRegistry} and {@link #newCallLedger}.
  */
 public final class InMemoryBrokerModule extends AbstractModule {
 
@@ -31,6 +36,16 @@ public final class InMemoryBrokerModule extends AbstractModule {
         return new InMemoryFunctionRegistry();
     }
 
+    /** No dead letters yet; thread-safe, the retention following {@code time}. */
+    public static DeadLetters newDeadLetters(DeadLetterSettings settings, TimeSource time) {
+        return new InMemoryDeadLetters(settings, time);
+    }
+
+    /** An empty, thread-safe ledger whose retention follows {@code time}. */
+    public static CallLedger newCallLedger(CallLedgerSettings settings, TimeSource time) {
+        return new InMemoryCallLedger(settings, time);
+    }
+
     @Provides
     @Singleton
     InvocationQueue invocationQueue(QueueSettings settings, TimeSource time) {
@@ -39,7 +54,19 @@ public final class InMemoryBrokerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    DeadLetters deadLetters(DeadLetterSettings settings, TimeSource time) {
+        return newDeadLetters(settings, time);
+    }
+
+    @Provides
+    @Singleton
     FunctionRegistry functionRegistry() {
         return newFunctionRegistry();
+    }
+
+    @Provides
+    @Singleton
+    CallLedger callLedger(CallLedgerSettings settings, TimeSource time) {
+        return newCallLedger(settings, time);
     }
 }

@@ -13,6 +13,8 @@ final class BrokerFailures {
     static final int STREAM_NOT_FOUND = 10059;
     static final int STREAM_NAME_IN_USE = 10058;
     static final int SEQUENCE_NOT_FOUND = 10043;
+    /** A key-value create or update lost a race: the key changed since it was read. */
+    static final int WRONG_LAST_SEQUENCE = 10071;
     private static final int STREAM_STORE_FAILED = 10077;
     private static final Set<Integer> OUT_OF_RESOURCES = Set.of(10023, 10028, 10047);
     private static final String LIMIT_REACHED = "maximum";

@@ -1,6 +1,7 @@
 package io.invoq.adapter.jetstream;
 
 import io.invoq.domain.Invocation;
+import io.invoq.domain.QueueName;
 import io.invoq.ports.out.TimeSource;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
@@ -9,20 +10,27 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands delayed calls, those with a later start time or waiting out a retry delay, to their
  * queue's stream when they are due. The delayed stream's consumer does the waiting: a call that is
- * not due yet is NAKed until it is.
+ * not due yet is NAKed until it is. Looking costs a round trip to the broker, so a queue is looked
+ * at no more often than every {@value #LOOK_AGAIN_AFTER_MILLIS} ms unless the last look found more
+ * than it could move at once.
  */
 final class DelayedCalls {
 
     private static final int BATCH = 100;
+    private static final long LOOK_AGAIN_AFTER_MILLIS = 200;
+    private static final long LOOK_AGAIN_AFTER_NANOS = LOOK_AGAIN_AFTER_MILLIS * 1_000_000;
 
     private final JetStreamConnection connection;
     private final MessageCodec codec;
     private final MessageMover mover;
     private final TimeSource time;
+    private final Map<QueueName, Long> nextLook = new ConcurrentHashMap<>();
 
     DelayedCalls(JetStreamConnection connection, MessageCodec codec, MessageMover mover, TimeSource time) {
         this.connection = connection;
@@ -31,8 +39,14 @@ final class DelayedCalls {
         this.time = time;
     }
 
-    /** Moves the calls that are due now, without waiting for any. */
+    /** Moves the calls that are due now, without waiting for any, unless the queue was looked at just now. */
     void releaseDue(QueueLayout layout) throws IOException, JetStreamApiException, InterruptedException {
+        long now = System.nanoTime();
+        Long next = nextLook.get(layout.queue());
+        if (next != null && now - next < 0) {
+            return;
+        }
+        nextLook.put(layout.queue(), now + LOOK_AGAIN_AFTER_NANOS);
         List<Message> delayed = ConsumerPull.pull(connection.client().jetStream(), layout.delayedStream(),
                 layout.delayedDurable(), BATCH, Duration.ZERO, connection.requestTimeout());
         for (int i = 0; i < delayed.size(); i++) {
@@ -42,6 +56,9 @@ final class DelayedCalls {
                 delayed.subList(i, delayed.size()).forEach(Message::nak);
                 throw e;
             }
+        }
+        if (delayed.size() == BATCH) {
+            nextLook.remove(layout.queue());
         }
     }
 

@@ -32,6 +32,7 @@ public record JetStreamSettings(
         String durableName,
         int replicas,
         String functionsBucket,
+        String callsBucket,
         Optional<String> user,
         Optional<String> password,
         Optional<String> token,
@@ -52,6 +53,7 @@ public record JetStreamSettings(
     public static final String DEFAULT_DURABLE_NAME = QUEUE_PLACEHOLDER + "-workers";
     public static final int DEFAULT_REPLICAS = 1;
     public static final String DEFAULT_FUNCTIONS_BUCKET = "invoq_functions";
+    public static final String DEFAULT_CALLS_BUCKET = "invoq_calls";
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RECONNECT_WAIT = Duration.ofMillis(100);
@@ -67,6 +69,7 @@ public record JetStreamSettings(
         requireName(streamName, "stream name");
         requireName(durableName, "durable name");
         requireName(functionsBucket, "functions bucket");
+        requireName(callsBucket, "calls bucket");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(token, "token");
@@ -116,7 +119,8 @@ public record JetStreamSettings(
     public String toString() {
         return "JetStreamSettings[urls=" + LoggableUrls.of(urls) + ", streamName=" + streamName
                 + ", durableName=" + durableName + ", replicas=" + replicas + ", functionsBucket=" + functionsBucket
-                + ", user=" + user.orElse("") + ", password=" + password.map(p -> MASK).orElse("")
+                + ", callsBucket=" + callsBucket + ", user=" + user.orElse("")
+                + ", password=" + password.map(p -> MASK).orElse("")
                 + ", token=" + token.map(t -> MASK).orElse("") + ", credentialsFile=" + credentialsFile.orElse(null)
                 + ", tls=" + requiresTls() + ", truststore=" + truststore.orElse(null)
                 + ", keystore=" + keystore.orElse(null) + ", connectionTimeout=" + connectionTimeout
@@ -146,6 +150,7 @@ public record JetStreamSettings(
         private String durableName = DEFAULT_DURABLE_NAME;
         private int replicas = DEFAULT_REPLICAS;
         private String functionsBucket = DEFAULT_FUNCTIONS_BUCKET;
+        private String callsBucket = DEFAULT_CALLS_BUCKET;
         private Optional<String> user = Optional.empty();
         private Optional<String> password = Optional.empty();
         private Optional<String> token = Optional.empty();
@@ -186,6 +191,11 @@ public record JetStreamSettings(
 
         public Builder functionsBucket(String bucket) {
             this.functionsBucket = bucket;
+            return this;
+        }
+
+        public Builder callsBucket(String bucket) {
+            this.callsBucket = bucket;
             return this;
         }
 
@@ -239,8 +249,8 @@ public record JetStreamSettings(
         }
 
         public JetStreamSettings build() {
-            return new JetStreamSettings(urls, streamName, durableName, replicas, functionsBucket, user, password,
-                    token, credentialsFile, tls, truststore, truststorePassword, keystore, keystorePassword,
+            return new JetStreamSettings(urls, streamName, durableName, replicas, functionsBucket, callsBucket, user,
+                    password, token, credentialsFile, tls, truststore, truststorePassword, keystore, keystorePassword,
                     connectionTimeout, requestTimeout, reconnectWait, maxReconnectWait);
         }
     }

@@ -8,7 +8,6 @@ import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
@@ -35,17 +34,21 @@ import org.slf4j.LoggerFactory;
 final class KeyValueFunctionRegistry implements FunctionRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyValueFunctionRegistry.class);
-    private static final int WRONG_LAST_SEQUENCE = 10071;
 
     private final JetStreamConnection connection;
-    private final JetStreamSettings settings;
+    private final KeyValueConfiguration bucketConfiguration;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final WatchedFunctions watched = new WatchedFunctions(this::current);
     private volatile KeyValue bucket;
 
     KeyValueFunctionRegistry(JetStreamConnection connection, JetStreamSettings settings) {
         this.connection = connection;
-        this.settings = settings;
+        this.bucketConfiguration = KeyValueConfiguration.builder()
+                .name(settings.functionsBucket())
+                .storageType(StorageType.File)
+                .replicas(settings.replicas())
+                .maxHistoryPerKey(1)
+                .build();
     }
 
     @Override
@@ -88,7 +91,7 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
                 watched.saved(key, functions.create(key, data), function);
                 return true;
             } catch (JetStreamApiException e) {
-                if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                if (e.getApiErrorCode() != BrokerFailures.WRONG_LAST_SEQUENCE) {
                     throw e;
                 }
                 watched.saved(key, functions.put(key, data), function);
@@ -115,7 +118,7 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
                     return true;
                 } catch (JetStreamApiException e) {
                     // changed since we read it: read it again
-                    if (e.getApiErrorCode() != WRONG_LAST_SEQUENCE) {
+                    if (e.getApiErrorCode() != BrokerFailures.WRONG_LAST_SEQUENCE) {
                         throw e;
                     }
                 }
@@ -135,23 +138,9 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         if (known != null) {
             return known;
         }
+        KeyValueBuckets.ensure(connection, bucketConfiguration, "functions");
         JetStreamConnection.Client client = connection.client();
-        KeyValueManagement management = client.nats().keyValueManagement(client.keyValueOptions());
-        try {
-            management.getStatus(settings.functionsBucket());
-        } catch (JetStreamApiException e) {
-            if (!BrokerFailures.isNotFound(e)) {
-                throw e;
-            }
-            management.create(KeyValueConfiguration.builder()
-                    .name(settings.functionsBucket())
-                    .storageType(StorageType.File)
-                    .replicas(settings.replicas())
-                    .maxHistoryPerKey(1)
-                    .build());
-            LOG.info("created key-value bucket {} for functions", settings.functionsBucket());
-        }
-        known = client.nats().keyValue(settings.functionsBucket(), client.keyValueOptions());
+        known = client.nats().keyValue(bucketConfiguration.getBucketName(), client.keyValueOptions());
         watch(known);
         bucket = known;
         return known;

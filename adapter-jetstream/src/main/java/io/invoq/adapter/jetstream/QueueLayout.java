@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import java.util.Optional;
@@ -9,11 +10,13 @@ import java.util.Optional;
  * {@code <queue>.<function>}, consumed by the workers' durable consumer. Calls that are not due
  * yet, because of a later start time or a retry delay, wait in a second stream, under
  * {@code <queue>~delayed.<function>}; {@code ~} cannot occur in a queue name, so these subjects
- * never overlap another queue's.
+ * never overlap another queue's. Calls that ended without success are kept in a third, under
+ * {@code <queue>~dlq.<call id>}.
  */
 record QueueLayout(QueueName queue, String stream, String durable, String delayedStream, String delayedDurable) {
 
     private static final String DELAYED = "~delayed";
+    private static final String DEAD_LETTERS = "~dlq";
 
     static QueueLayout of(QueueName queue, JetStreamSettings settings) {
         String stream = settings.streamName(queue);
@@ -35,6 +38,18 @@ record QueueLayout(QueueName queue, String stream, String durable, String delaye
 
     String delayedSubject(FunctionName function) {
         return queue.value() + DELAYED + "." + NameTokens.encode(function);
+    }
+
+    String deadLetterStream() {
+        return stream + "_dlq";
+    }
+
+    String deadLetterSubjects() {
+        return queue.value() + DEAD_LETTERS + ".>";
+    }
+
+    String deadLetterSubject(CallId call) {
+        return queue.value() + DEAD_LETTERS + "." + CallKeys.of(call);
     }
 
     /** The function a subject of either stream belongs to, if it is one of this queue's subjects. */

@@ -118,7 +118,8 @@ final class StreamProvisioner {
                 .build();
     }
 
-    private static void ensureStream(JetStreamManagement management, StreamConfiguration config)
+    /** Creates the stream unless one of its name exists; an existing one is used as it is. */
+    static void ensureStream(JetStreamManagement management, StreamConfiguration config)
             throws IOException, JetStreamApiException {
         try {
             management.getStreamInfo(config.getName());

@@ -24,6 +24,7 @@ class JetStreamSettingsTest {
         assertThat(defaults.durableName()).isEqualTo("{queue}-workers");
         assertThat(defaults.replicas()).isEqualTo(1);
         assertThat(defaults.functionsBucket()).isEqualTo("invoq_functions");
+        assertThat(defaults.callsBucket()).isEqualTo("invoq_calls");
         assertThat(defaults.requiresTls()).isFalse();
     }
 

@@ -1,12 +1,19 @@
 package io.invoq.adapter.jetstream;
 
 import io.invoq.ports.contract.WorkerContract;
+import io.invoq.ports.out.CallLedger;
+import io.invoq.ports.out.CallLedgerSettings;
+import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -16,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 class JetStreamWorkerContractTest extends WorkerContract {
 
     private static NatsServerProcess server;
+
+    private final List<JetStreamConnection> connections = new ArrayList<>();
 
     @BeforeAll
     static void startServer() {
@@ -27,9 +36,32 @@ class JetStreamWorkerContractTest extends WorkerContract {
         server.close();
     }
 
+    @AfterEach
+    void disconnect() {
+        connections.forEach(JetStreamConnection::close);
+    }
+
     @Override
     protected InvocationQueue newQueue(QueueSettings settings) {
         return TestBrokers.broker(server, settings);
+    }
+
+    /** A ledger with a connection of its own, as another process's would have. */
+    @Override
+    protected CallLedger newLedger() {
+        return new KeyValueCallLedger(newConnection(), TestBrokers.settings(server), CallLedgerSettings.DEFAULT);
+    }
+
+    /** Dead letters with a connection of their own, as another process's would have. */
+    @Override
+    protected DeadLetters newDeadLetters() {
+        return new JetStreamDeadLetters(newConnection(), TestBrokers.settings(server), DeadLetterSettings.DEFAULT);
+    }
+
+    private JetStreamConnection newConnection() {
+        JetStreamConnection connection = TestBrokers.connect(TestBrokers.settings(server));
+        connections.add(connection);
+        return connection;
     }
 
     @Override

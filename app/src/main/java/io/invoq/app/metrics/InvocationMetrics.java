@@ -95,6 +95,12 @@ final class InvocationMetrics implements InvocationEvents {
         }
     }
 
+    /** A cancelled call is finished for good too. */
+    @Override
+    public void callCancelled(Invocation invocation, int attempt) {
+        processed(invocation.queue()).increment();
+    }
+
     @Override
     public void callbackFailed(Invocation invocation, String reason) {
         Counter.builder(CALLBACK_FAILURES)

@@ -25,10 +25,20 @@ public interface InvocationEvents {
     }
 
     /**
-     * An attempt was cut short because its delivery was handed back to the broker, e.g. by a
-     * shutdown; it has no result and the broker will deliver the call again.
+     * An attempt was cut short, without a result: its delivery was handed back to the broker, e.g. by
+     * a shutdown, and the broker will deliver the call again; or its call was cancelled.
      */
     default void attemptAbandoned(Invocation invocation, int attempt) {
+    }
+
+    /**
+     * A worker found the call cancelled and acked its delivery, so that it ends without a callback:
+     * before the attempt started, while it ran (the attempt is abandoned), or once it had finished,
+     * instead of a retry or a callback.
+     *
+     * @param attempt the attempt the delivery was for
+     */
+    default void callCancelled(Invocation invocation, int attempt) {
     }
 
     /** A call ended for good, its callback sent or given up on: it succeeded, failed or exhausted its retries. */

@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records how calls ended, the attempts cut short, and the calls whose callback the worker gave up on. */
+/** Records how calls ended, the attempts cut short, the calls found cancelled and those whose callback the worker gave up on. */
 final class RecordingEvents implements InvocationEvents {
 
     private final List<CallId> callbackFailures = new CopyOnWriteArrayList<>();
     private final List<CallId> abandonedAttempts = new CopyOnWriteArrayList<>();
+    private final List<CallId> cancelled = new CopyOnWriteArrayList<>();
     private final Map<CallId, RetryDecision.Outcome> outcomes = new ConcurrentHashMap<>();
 
     @Override
@@ -28,6 +29,11 @@ final class RecordingEvents implements InvocationEvents {
     }
 
     @Override
+    public void callCancelled(Invocation invocation, int attempt) {
+        cancelled.add(invocation.callId());
+    }
+
+    @Override
     public void callFinished(Invocation invocation, int attempts, int status, RetryDecision.Outcome outcome) {
         outcomes.put(invocation.callId(), outcome);
     }
@@ -38,6 +44,10 @@ final class RecordingEvents implements InvocationEvents {
 
     List<CallId> abandonedAttempts() {
         return List.copyOf(abandonedAttempts);
+    }
+
+    List<CallId> cancelledCalls() {
+        return List.copyOf(cancelled);
     }
 
     Optional<RetryDecision.Outcome> outcomeOf(CallId call) {

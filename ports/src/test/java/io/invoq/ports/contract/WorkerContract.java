@@ -3,7 +3,10 @@ package io.invoq.ports.contract;
 import static io.invoq.ports.contract.SampleInvocations.FUNCTION;
 import static io.invoq.ports.contract.SampleInvocations.uniqueQueueName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoq.application.CallStatusService;
+import io.invoq.application.DeadLetterService;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionDirectory;
 import io.invoq.application.InvocationWorker;
@@ -11,6 +14,8 @@ import io.invoq.application.SubmitInvocationService;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
 import io.invoq.domain.CallId;
+import io.invoq.domain.CallRecord;
+import io.invoq.domain.CallState;
 import io.invoq.domain.DurationText;
 import io.invoq.domain.EpochNanos;
 import io.invoq.domain.FunctionDefinition;
@@ -21,11 +26,15 @@ import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryDecision;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.ports.contract.RecordingQueue.Settlement;
+import io.invoq.ports.in.ReplayTooSoonException;
 import io.invoq.ports.in.Submission;
 import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.in.SubmitInvocationCommand.After;
 import io.invoq.ports.in.SubmitInvocationCommand.DeferredStart;
+import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.Callback;
+import io.invoq.ports.out.DeadLetter;
+import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
@@ -53,6 +62,9 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>{@link #newQueue(QueueSettings)}: a broker with those settings. The suite closes it after
  *       the test and uses queue names no other test uses, so brokers may share one server;</li>
+ *   <li>{@link #newLedger()}: a call ledger over the store every ledger of the test shares, as
+ *       another process's would be;</li>
+ *   <li>{@link #newDeadLetters()}: the broker's dead letters, likewise;</li>
  *   <li>{@link #letTimePass(Duration)} and {@link #now()}: the broker's clock, as in
  *       {@link InvocationQueueContract};</li>
  *   <li>{@link #timeSource()}: that clock as the worker and the submissions read it.</li>
@@ -87,9 +99,18 @@ public abstract class WorkerContract {
     private final RecordingEvents events = new RecordingEvents();
     private final List<InvocationQueue> brokers = new ArrayList<>();
     private final List<InvocationWorker> workers = new ArrayList<>();
+    private CallLedger workerLedger;
+    private DeadLetters deadLetters;
+    private CallStatusService gateway;
 
     /** A broker with these settings; the suite closes it after the test. */
     protected abstract InvocationQueue newQueue(QueueSettings settings);
+
+    /** A call ledger over the store every ledger of the test shares, keeping records for a day. */
+    protected abstract CallLedger newLedger();
+
+    /** Dead letters over the store all of the test share, kept for a week. */
+    protected abstract DeadLetters newDeadLetters();
 
     /** Lets at least {@code duration} pass as the broker sees it: moves a manual clock, does nothing in real time. */
     protected abstract void letTimePass(Duration duration);
@@ -187,6 +208,8 @@ public abstract class WorkerContract {
                 "X-Answer", "42").values());
         assertThat(new String(callback.body(), StandardCharsets.UTF_8)).isEqualTo("{\"answer\":42}");
         assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.SUCCEEDED);
+        assertLedgerShows(call.callId(), CallState.SUCCEEDED, 3, OK);
+        assertThat(deadLetterOf(broker, call.callId())).as("a call that succeeded is no dead letter").isEmpty();
     }
 
     @Test
@@ -201,6 +224,8 @@ public abstract class WorkerContract {
         assertThat(callback.headers().first("X-Function-Status")).contains("418");
         assertThat(callback.headers().first("X-Retry")).contains("1");
         assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.FAILED);
+        assertLedgerShows(call.callId(), CallState.FAILED, 1, TEAPOT);
+        assertDeadLetter(broker, call.callId(), 1, TEAPOT);
     }
 
     @Test
@@ -217,6 +242,8 @@ public abstract class WorkerContract {
         assertThat(callback.headers().first("X-Retry")).contains(Integer.toString(maxRetryAttempts()));
         assertThat(callback.headers().first("X-Retry-Max")).contains(Integer.toString(maxRetryAttempts()));
         assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.EXHAUSTED);
+        assertLedgerShows(call.callId(), CallState.DEAD_LETTERED, maxRetryAttempts(), UNAVAILABLE);
+        assertDeadLetter(broker, call.callId(), maxRetryAttempts(), UNAVAILABLE);
     }
 
     @Test
@@ -414,6 +441,129 @@ public abstract class WorkerContract {
         assertThat(functions.invokedCalls()).isEmpty();
         assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
         assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.FAILED);
+        assertLedgerShows(call.callId(), CallState.FAILED, 1, 404);
+    }
+
+    // --- the ledger and cancelling ---
+
+    @Test
+    void a_call_cancelled_while_it_waits_in_the_queue_is_acked_without_being_invoked_or_called_back() {
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        Submission cancelled = submit(broker, FUNCTION);
+        Submission next = submit(broker, FUNCTION);
+        timing.eventually().until(() -> ledgerStateOf(cancelled.callId()), state -> state == CallState.QUEUED);
+
+        assertThat(cancel(cancelled.callId()).state()).isEqualTo(CallState.CANCELLED);
+        startWorker(broker, 1);
+
+        theCallback(broker, next.callId());
+        timing.eventually().until(() -> broker.wasAcked(cancelled.callId()));
+        assertThat(functions.invokedCalls()).containsExactly(next.callId());
+        assertThat(broker.settlementsOf(cancelled.callId())).containsExactly(Settlement.ack(cancelled.callId()));
+        assertThat(callbacks.attemptsFor(cancelled.callId())).isEmpty();
+        assertThat(events.cancelledCalls()).containsExactly(cancelled.callId());
+        assertThat(ledgerStateOf(cancelled.callId())).isEqualTo(CallState.CANCELLED);
+        timing.eventually().until(() -> broker.stats(queue).pending() == 0);
+    }
+
+    @Test
+    void a_call_cancelled_while_its_function_runs_is_aborted_at_the_next_lease_extension_and_never_retried() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        functions.answer(FUNCTION, ScriptedAnswer.status(UNAVAILABLE).heldOpen());
+        Submission call = submit(broker, FUNCTION);
+        startWorker(broker, 1);
+        timing.eventually().until(() -> functions.openCalls() == 1);
+        int extensionsBeforeCancel = broker.leaseExtensions();
+
+        assertThat(cancel(call.callId()).state()).isEqualTo(CallState.CANCELLED);
+
+        timing.eventually().until(() -> functions.abortedCalls().contains(call.callId()));
+        assertThat(broker.leaseExtensions()).as("extensions until the abort").isLessThanOrEqualTo(extensionsBeforeCancel + 2);
+        assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
+        assertThat(events.cancelledCalls()).containsExactly(call.callId());
+        timing.eventually().during(quietPeriod()).until(() -> functions.invocationTimesOf(call.callId()).size() == 1);
+        assertThat(callbacks.attemptsFor(call.callId())).isEmpty();
+        assertThat(ledgerRecordOf(call.callId())).satisfies(record -> {
+            assertThat(record.state()).isEqualTo(CallState.CANCELLED);
+            assertThat(record.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_call_cancelled_while_its_function_runs_is_neither_retried_nor_called_back_when_the_answer_comes() {
+        RecordingQueue broker = broker();
+        FunctionName failing = new FunctionName("contract-failing-fn");
+        registry.save(definition(failing, Map.of()));
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
+        functions.answer(failing, ScriptedAnswer.status(UNAVAILABLE).heldOpen());
+        List<CallId> calls = List.of(submit(broker, FUNCTION).callId(), submit(broker, failing).callId());
+        startWorker(broker, 2);
+        timing.eventually().until(() -> functions.openCalls() == 2);
+
+        calls.forEach(this::cancel);
+        functions.releaseAll();
+
+        for (CallId call : calls) {
+            timing.eventually().until(() -> broker.wasAcked(call));
+            assertThat(broker.settlementsOf(call)).containsExactly(Settlement.ack(call));
+            assertThat(functions.invocationTimesOf(call)).hasSize(1);
+            assertThat(callbacks.attemptsFor(call)).isEmpty();
+        }
+        assertThat(events.cancelledCalls()).containsExactlyInAnyOrderElementsOf(calls);
+    }
+
+    @Test
+    void a_call_that_has_ended_stays_as_it_ended_and_an_unknown_one_cannot_be_cancelled() {
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
+        theCallback(broker, call.callId());
+
+        assertThat(cancel(call.callId()).state()).isEqualTo(CallState.SUCCEEDED);
+        assertThat(gateway().cancel(CallId.generate())).isEmpty();
+    }
+
+    @Test
+    void calls_run_retry_and_are_called_back_as_usual_while_the_ledger_cannot_be_reached() {
+        workerLedger = new UnreachableLedger();
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(UNAVAILABLE), ScriptedAnswer.status(OK));
+
+        letRetriesFallDue(broker, call.callId(), 2);
+
+        assertThat(theCallback(broker, call.callId()).headers().first("X-Function-Status")).contains("200");
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.SUCCEEDED);
+    }
+
+    // --- dead letters ---
+
+    @Test
+    void a_dead_letter_replayed_once_the_duplicate_window_has_passed_is_run_again_from_its_first_attempt() {
+        Duration duplicateWindow = ackWait();
+        RecordingQueue broker = brokerWithDuplicateWindow(duplicateWindow);
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(TEAPOT));
+        theCallback(broker, call.callId());
+        DeadLetterService gateway = deadLetterService(broker);
+
+        assertThatThrownBy(() -> gateway.replay(queue, call.callId()))
+                .as("inside the duplicate window").isInstanceOf(ReplayTooSoonException.class);
+        assertThat(deadLetterOf(broker, call.callId())).as("still a dead letter").isPresent();
+
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        timing.waitUntil(call.acceptedAt().plus(duplicateWindow));
+        // a broker may forget a call id a little after its window
+        Submission replayed = timing.eventually().ignoreException(ReplayTooSoonException.class)
+                .until(() -> gateway.replay(queue, call.callId()), Optional::isPresent).orElseThrow();
+
+        assertThat(replayed.callId()).isEqualTo(call.callId());
+        timing.eventually().until(() -> callbacks.receivedFor(call.callId()).size() == 2);
+        Callback second = callbacks.receivedFor(call.callId()).get(1);
+        assertThat(second.headers().first("X-Function-Status")).contains("200");
+        assertThat(second.headers().first("X-Retry")).contains("1");
+        assertThat(second.headers().first("X-Start-Time")).contains(Long.toString(EpochNanos.of(replayed.acceptedAt())));
+        assertThat(deadLetterOf(broker, call.callId())).isEmpty();
+        assertThat(gateway.replay(queue, call.callId())).as("no longer a dead letter").isEmpty();
+        timing.eventually().until(() -> ledgerStateOf(call.callId()) == CallState.SUCCEEDED);
     }
 
     // --- concurrency ---
@@ -446,7 +596,14 @@ public abstract class WorkerContract {
     }
 
     private RecordingQueue brokerWithLease(Duration ackWait) {
-        QueueSettings settings = new QueueSettings(ackWait, ROOMY_INFLIGHT, OUTLASTS_ANY_TEST);
+        return brokerWith(new QueueSettings(ackWait, ROOMY_INFLIGHT, OUTLASTS_ANY_TEST));
+    }
+
+    private RecordingQueue brokerWithDuplicateWindow(Duration duplicateWindow) {
+        return brokerWith(new QueueSettings(OUTLASTS_ANY_TEST, ROOMY_INFLIGHT, duplicateWindow));
+    }
+
+    private RecordingQueue brokerWith(QueueSettings settings) {
         InvocationQueue broker = newQueue(settings);
         brokers.add(broker);
         return new RecordingQueue(broker, settings);
@@ -459,7 +616,7 @@ public abstract class WorkerContract {
                         RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
                 new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY);
         InvocationWorker worker = new InvocationWorker(settings, broker, directory(), functions, callbacks,
-                timeSource(), events);
+                timeSource(), events, ledger(), deadLetters());
         workers.add(worker);
         worker.start();
         return worker;
@@ -479,9 +636,55 @@ public abstract class WorkerContract {
 
     private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start) {
         SubmitInvocationService submissions = new SubmitInvocationService(
-                directory(), broker, queue, timeSource(), InvocationEvents.NONE, new DrainSwitch());
+                directory(), broker, queue, timeSource(), InvocationEvents.NONE, new DrainSwitch(), ledger());
         return submissions.submit(new SubmitInvocationCommand(function, "POST", "", "", Headers.EMPTY,
                 "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.of(CALLBACK_URL), start));
+    }
+
+    /** The ledger of the gateway and the workers; a cancel comes from another process's. */
+    private CallLedger ledger() {
+        if (workerLedger == null) {
+            workerLedger = newLedger();
+        }
+        return workerLedger;
+    }
+
+    private DeadLetters deadLetters() {
+        if (deadLetters == null) {
+            deadLetters = newDeadLetters();
+        }
+        return deadLetters;
+    }
+
+    /** The dead letters as a gateway in another process sees and replays them. */
+    private DeadLetterService deadLetterService(RecordingQueue broker) {
+        return new DeadLetterService(newDeadLetters(), broker, timeSource(), InvocationEvents.NONE, newLedger());
+    }
+
+    private Optional<DeadLetter> deadLetterOf(RecordingQueue broker, CallId call) {
+        return deadLetterService(broker).deadLetters(queue, 100).stream()
+                .filter(letter -> letter.invocation().callId().equals(call)).findFirst();
+    }
+
+    /** The calls as a gateway in another process sees them, through a ledger of its own. */
+    private CallStatusService gateway() {
+        if (gateway == null) {
+            gateway = new CallStatusService(newLedger(), timeSource());
+        }
+        return gateway;
+    }
+
+    /** Cancels the call from another process, as a gateway would; answers the call's record after the cancel. */
+    private CallRecord cancel(CallId call) {
+        return gateway().cancel(call).orElseThrow();
+    }
+
+    private CallRecord ledgerRecordOf(CallId call) {
+        return gateway().status(call).orElseThrow();
+    }
+
+    private CallState ledgerStateOf(CallId call) {
+        return gateway().status(call).map(CallRecord::state).orElse(null);
     }
 
     private FunctionDirectory directory() {
@@ -514,6 +717,21 @@ public abstract class WorkerContract {
             letTimePass(settlement.delay());
             timing.eventually().until(() -> functions.invocationTimesOf(call).size() > settled);
         }
+    }
+
+    private void assertDeadLetter(RecordingQueue broker, CallId call, int attempts, int status) {
+        assertThat(deadLetterOf(broker, call)).hasValueSatisfying(letter -> {
+            assertThat(letter.attempts()).as("attempts").isEqualTo(attempts);
+            assertThat(letter.lastStatus()).as("last status").isEqualTo(status);
+            assertThat(letter.invocation().callbackUrl()).contains(CALLBACK_URL);
+        });
+    }
+
+    private void assertLedgerShows(CallId call, CallState state, int attempts, int status) {
+        CallRecord record = ledgerRecordOf(call);
+        assertThat(record.state()).as("state").isEqualTo(state);
+        assertThat(record.attempts()).as("attempts").isEqualTo(attempts);
+        assertThat(record.lastStatus()).as("last status").hasValue(status);
     }
 
     /** The call's one callback, once the worker has acked its delivery. */

@@ -1,0 +1,18 @@
+package io.invoq.adapter.http;
+
+import io.invoq.domain.CallRecord;
+
+/**
+ * A call as {@code GET /system/calls/{id}} shows it; {@code status} is null until an attempt has
+ * finished, times are RFC 3339 in UTC.
+ */
+record CallJson(String callId, String state, String function, String queue, int attempts, Integer status,
+                String acceptedAt, String updatedAt) {
+
+    static CallJson of(CallRecord record) {
+        return new CallJson(record.callId().value(), record.state().wireName(), record.function().value(),
+                record.queue().value(), record.attempts(),
+                record.lastStatus().isPresent() ? record.lastStatus().getAsInt() : null,
+                record.acceptedAt().toString(), record.updatedAt().toString());
+    }
+}

@@ -1,0 +1,45 @@
+package io.invoq.adapter.jetstream;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueConfiguration;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates key-value buckets that are missing; one that exists, e.g. made by an operator, is used as it is. */
+final class KeyValueBuckets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyValueBuckets.class);
+
+    private KeyValueBuckets() {
+    }
+
+    /** @param contents what the bucket holds, for the log */
+    static void ensure(JetStreamConnection connection, KeyValueConfiguration configuration, String contents)
+            throws IOException, JetStreamApiException {
+        JetStreamConnection.Client client = connection.client();
+        KeyValueManagement management = client.nats().keyValueManagement(client.keyValueOptions());
+        try {
+            management.getStatus(configuration.getBucketName());
+        } catch (JetStreamApiException e) {
+            if (!BrokerFailures.isNotFound(e)) {
+                throw e;
+            }
+            create(management, configuration, contents);
+        }
+    }
+
+    private static void create(KeyValueManagement management, KeyValueConfiguration configuration, String contents)
+            throws IOException, JetStreamApiException {
+        try {
+            management.create(configuration);
+            LOG.info("created key-value bucket {} for {}", configuration.getBucketName(), contents);
+        } catch (JetStreamApiException e) {
+            // another process created it at the same time, differently: theirs is used as it is
+            if (e.getApiErrorCode() != BrokerFailures.STREAM_NAME_IN_USE) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.invoq.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One step in a call's life, as the call ledger applies it to the record it holds. Steps are
+ * written by several processes and may arrive late, so each applies only when it moves the call
+ * on: a final state is never left, and a record of an earlier call made under the same id (one
+ * resubmitted after the duplicate window) is replaced by any step of the later one.
+ */
+public sealed interface CallChange {
+
+    /** The record after this step, or empty when the step does not apply to what the ledger {@code holds}. */
+    Optional<CallRecord> applyTo(Optional<CallRecord> holds);
+
+    static CallChange accepted(Invocation invocation) {
+        return new Progress(CallRecord.queued(invocation));
+    }
+
+    static CallChange attemptStarted(Invocation invocation, int attempt, Instant at) {
+        return new Progress(CallRecord.queued(invocation).moved(CallState.RUNNING, attempt, OptionalInt.empty(), at));
+    }
+
+    static CallChange retryScheduled(Invocation invocation, int attempt, int status, Instant at) {
+        return new Progress(CallRecord.queued(invocation).moved(CallState.RETRYING, attempt, OptionalInt.of(status), at));
+    }
+
+    /** The call ran to its end with {@code outcome}; being cancelled is not an end it runs to. */
+    static CallChange ended(Invocation invocation, RetryDecision.Outcome outcome, int attempt, int status, Instant at) {
+        return new Progress(CallRecord.queued(invocation)
+                .moved(CallState.endedBy(outcome), attempt, OptionalInt.of(status), at));
+    }
+
+    /** Cancels a call that has not ended; a call the ledger does not know cannot be cancelled. */
+    static CallChange cancelled(Instant at) {
+        return new Cancel(at);
+    }
+
+    /** The call got as far as {@code next}. */
+    record Progress(CallRecord next) implements CallChange {
+
+        public Progress {
+            Objects.requireNonNull(next, "next");
+        }
+
+        @Override
+        public Optional<CallRecord> applyTo(Optional<CallRecord> holds) {
+            if (holds.isEmpty() || holds.get().acceptedAt().isBefore(next.acceptedAt())) {
+                return Optional.of(next);
+            }
+            CallRecord held = holds.get();
+            if (!held.isSameCallAs(next) || next.progress() <= held.progress()) {
+                return Optional.empty();
+            }
+            return Optional.of(held.moved(next.state(), next.attempts(), next.lastStatus(), next.updatedAt()));
+        }
+    }
+
+    record Cancel(Instant at) implements CallChange {
+
+        public Cancel {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public Optional<CallRecord> applyTo(Optional<CallRecord> holds) {
+            return holds.filter(held -> !held.state().isFinal())
+                    .map(held -> held.moved(CallState.CANCELLED, held.attempts(), OptionalInt.empty(), at));
+        }
+    }
+}

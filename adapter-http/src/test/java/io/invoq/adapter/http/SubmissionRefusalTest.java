@@ -172,6 +172,20 @@ class SubmissionRefusalTest {
     }
 
     @Test
+    @Timeout(30)
+    void a_body_many_times_the_maximum_sent_without_waiting_for_continue_still_gets_its_413() {
+        byte[] body = new byte[12 * 1024 * 1024];
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<String> response = gateway.send(gateway.request("/async-function/resize")
+                    .POST(BodyPublishers.ofByteArray(body)));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+        assertThat(submissions.commands()).isEmpty();
+    }
+
+    @Test
     void a_chunked_body_one_byte_larger_than_the_maximum_is_refused_with_413() {
         HttpResponse<String> response = gateway.send(gateway.request("/async-function/resize")
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BYTES + 1]))));

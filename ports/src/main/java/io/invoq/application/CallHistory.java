@@ -41,6 +41,16 @@ final class CallHistory {
         return answer(() -> ledger.find(call), "read call " + call);
     }
 
+    /** Whether the call may have been cancelled; {@code true} when the ledger cannot say at once. */
+    boolean mayHaveBeenCancelled(CallId call) {
+        try {
+            return ledger.mayHaveBeenCancelled(call);
+        } catch (RuntimeException e) {
+            complain("tell whether call " + call + " was cancelled", e);
+            return true;
+        }
+    }
+
     private CompletableFuture<Optional<CallRecord>> answer(
             Supplier<CompletableFuture<Optional<CallRecord>>> question, String what) {
         CompletableFuture<Optional<CallRecord>> asked;

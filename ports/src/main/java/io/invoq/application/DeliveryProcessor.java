@@ -1,6 +1,7 @@
 package io.invoq.application;
 
 import io.invoq.domain.CallChange;
+import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.Headers;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each step is written to the call ledger, whose answer tells whether the call was cancelled:
  * a cancelled call is acked without being invoked, retried or called back, and one cancelled while
- * its function runs is aborted at the next lease extension, which looks at the ledger too.
+ * its function runs is aborted at the next lease extension, which looks at the ledger too. An
+ * attempt waits for the ledger's answer only when the ledger cannot rule out a cancel at once;
+ * otherwise it starts at the same time as its step is written, and is aborted should the answer
+ * reveal a cancel that came in meanwhile.
  */
 final class DeliveryProcessor {
 
@@ -84,8 +88,16 @@ final class DeliveryProcessor {
             finish(call, attempt, settings.retryPolicy().maxAttempts(), missing, RetryDecision.Outcome.FAILED);
             return;
         }
-        guarded(call, history.record(invocation.callId(), CallChange.attemptStarted(invocation, attempt, time.now()))
-                .thenAccept(held -> unlessCancelled(call, attempt, held, () -> invoke(call, attempt, function.get()))));
+        CallChange started = CallChange.attemptStarted(invocation, attempt, time.now());
+        if (history.mayHaveBeenCancelled(invocation.callId())) {
+            guarded(call, history.record(invocation.callId(), started)
+                    .thenAccept(held -> unlessCancelled(call, attempt, held, () -> invoke(call, attempt, function.get()))));
+        } else {
+            guarded(call, history.record(invocation.callId(), started).thenAccept(held -> cancelIf(held, call, attempt)));
+            if (!call.isSettled()) {
+                invoke(call, attempt, function.get());
+            }
+        }
     }
 
     private void invoke(ActiveCall call, int attempt, FunctionDefinition function) {
@@ -159,11 +171,16 @@ final class DeliveryProcessor {
     }
 
     private void cancelIfCancelled(ActiveCall call, int attempt) {
-        guarded(call, history.find(call.delivery().invocation().callId()).thenAccept(record -> {
-            if (cancels(record, call)) {
-                cancel(call, attempt);
-            }
-        }));
+        CallId callId = call.delivery().invocation().callId();
+        if (history.mayHaveBeenCancelled(callId)) {
+            guarded(call, history.find(callId).thenAccept(record -> cancelIf(record, call, attempt)));
+        }
+    }
+
+    private void cancelIf(Optional<CallRecord> record, ActiveCall call, int attempt) {
+        if (cancels(record, call)) {
+            cancel(call, attempt);
+        }
     }
 
     private static boolean cancels(Optional<CallRecord> record, ActiveCall call) {

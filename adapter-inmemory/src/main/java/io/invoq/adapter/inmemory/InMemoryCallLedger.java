@@ -3,6 +3,7 @@ package io.invoq.adapter.inmemory;
 import io.invoq.domain.CallChange;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
+import io.invoq.domain.CallState;
 import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.TimeSource;
@@ -49,6 +50,13 @@ final class InMemoryCallLedger implements CallLedger {
     public synchronized CompletableFuture<Optional<CallRecord>> find(CallId call) {
         forgetExpired(time.now());
         return CompletableFuture.completedFuture(Optional.ofNullable(records.get(call)).map(Written::record));
+    }
+
+    /** Exact: every process shares this one ledger. */
+    @Override
+    public synchronized boolean mayHaveBeenCancelled(CallId call) {
+        Written written = records.get(call);
+        return written != null && written.record().state() == CallState.CANCELLED;
     }
 
     /** A clock set back in time merely lets records linger. */

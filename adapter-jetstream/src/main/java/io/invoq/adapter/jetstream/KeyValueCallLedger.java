@@ -3,6 +3,7 @@ package io.invoq.adapter.jetstream;
 import io.invoq.domain.CallChange;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
+import io.invoq.domain.CallState;
 import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.nats.client.JetStreamApiException;
@@ -10,6 +11,7 @@ import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatchOption;
 import io.nats.client.api.MessageGetRequest;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * connection, so that no thread waits for NATS; the revisions this process wrote last spare most
  * steps of a call the read. Answers complete on a few threads of the ledger's own, never on a NATS
  * thread: what a caller chains to an answer may then block, e.g. on another request to NATS.
+ *
+ * <p>A cancel also writes a mark, {@code cancelled.<call key>}, which every process that asks
+ * {@link #mayHaveBeenCancelled} watches, so that its workers start calls without a read first.
  */
 final class KeyValueCallLedger implements CallLedger {
 
@@ -50,8 +55,10 @@ final class KeyValueCallLedger implements CallLedger {
     private final String keyPrefix;
     private final CallRecordCodec codec = new CallRecordCodec();
     private final RecentRevisions recent = new RecentRevisions();
+    private final WatchedCancels cancels = new WatchedCancels();
     private final ThreadPoolExecutor answering;
     private volatile boolean bucketExists;
+    private volatile boolean watchingCancels;
 
     KeyValueCallLedger(JetStreamConnection connection, JetStreamSettings settings, CallLedgerSettings ledgerSettings) {
         this.connection = connection;
@@ -92,6 +99,17 @@ final class KeyValueCallLedger implements CallLedger {
         return answered(() -> read(call).thenApply(CallRevision::record), "cannot read call " + call);
     }
 
+    @Override
+    public boolean mayHaveBeenCancelled(CallId call) {
+        if (!connection.isConnected()) {
+            return true;
+        }
+        if (!watchingCancels) {
+            watchCancels();
+        }
+        return !cancels.isComplete() || cancels.contains(CallKeys.of(call));
+    }
+
     /**
      * Applies the change to {@code held} and writes the result at {@code held}'s revision. A
      * {@code guess} (the revision this process wrote last, or none) the change does not apply to, or
@@ -104,15 +122,37 @@ final class KeyValueCallLedger implements CallLedger {
             return guess ? readThenAttempt(call, change) : CompletableFuture.completedFuture(held.record());
         }
         return write(call, next.get(), held.revision())
-                .thenApply(revision -> {
+                .thenCompose(revision -> {
                     recent.written(call, next.get(), revision);
-                    return held.record();
+                    return next.get().state() == CallState.CANCELLED
+                            ? markCancelled(call)
+                            : CompletableFuture.<Void>completedFuture(null);
                 })
+                .thenApply(written -> held.record())
                 .exceptionallyCompose(failure -> {
                     recent.forget(call);
                     return isWrongLastSequence(failure)
                             ? readThenAttempt(call, change)
                             : CompletableFuture.failedFuture(failure);
+                });
+    }
+
+    /**
+     * Writes the cancel's mark for the watching workers. A mark that cannot be written is logged
+     * only: the cancel is in the record, where a worker finds it before the callback at the latest.
+     */
+    private CompletableFuture<Void> markCancelled(CallId call) {
+        String callKey = CallKeys.of(call);
+        cancels.cancelled(callKey);
+        Duration timeout = connection.requestTimeout();
+        return client().jetStream().publishAsync(keyPrefix + WatchedCancels.markOf(callKey), new byte[0])
+                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .handle((ack, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("call {} is cancelled, but its mark for the workers cannot be written: {}",
+                                call, cause(failure).toString());
+                    }
+                    return null;
                 });
     }
 
@@ -162,6 +202,23 @@ final class KeyValueCallLedger implements CallLedger {
             createBucketIfMissing();
         }
         return client;
+    }
+
+    /** A watch that cannot start now is tried again at the next question. */
+    private synchronized void watchCancels() {
+        if (watchingCancels) {
+            return;
+        }
+        try {
+            JetStreamConnection.Client client = client();
+            client.nats().keyValue(bucketConfiguration.getBucketName(), client.keyValueOptions())
+                    .watch(WatchedCancels.markOf("*"), cancels, KeyValueWatchOption.META_ONLY);
+            watchingCancels = true;
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            LOG.debug("cannot watch the cancels in bucket {} yet: {}", bucketConfiguration.getBucketName(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized void createBucketIfMissing() {

@@ -23,4 +23,14 @@ public interface CallLedger {
 
     /** The call's record, unless the ledger never knew the call or has forgotten it. */
     CompletableFuture<Optional<CallRecord>> find(CallId call);
+
+    /**
+     * Whether a cancel of the call may have been recorded, answered at once from what this process
+     * knows. {@code false} promises that none was recorded before the cancels this process has
+     * learned of; a cancel made by another process is learned of within moments. A ledger that
+     * cannot promise that, e.g. while the store is unreachable, answers {@code true}.
+     */
+    default boolean mayHaveBeenCancelled(CallId call) {
+        return true;
+    }
 }

@@ -117,6 +117,49 @@ public abstract class CallLedgerContract extends RetainingStoreContract {
     }
 
     @Test
+    void a_worker_soon_knows_without_asking_that_a_call_was_not_cancelled() {
+        Invocation call = to(queue);
+        CallLedger gateway = newLedger(CallLedgerSettings.DEFAULT);
+        CallLedger worker = newLedger(CallLedgerSettings.DEFAULT);
+        gateway.change(call.callId(), CallChange.accepted(call)).join();
+
+        timing.eventually().until(() -> !worker.mayHaveBeenCancelled(call.callId()));
+    }
+
+    @Test
+    void a_cancel_made_by_one_process_is_soon_known_to_every_other_without_asking() {
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        Invocation queued = to(queue);
+        Invocation running = to(queue);
+        CallLedger gateway = newLedger(CallLedgerSettings.DEFAULT);
+        CallLedger worker = newLedger(CallLedgerSettings.DEFAULT);
+        gateway.change(queued.callId(), CallChange.accepted(queued)).join();
+        worker.change(running.callId(), CallChange.attemptStarted(running, 1, at)).join();
+        timing.eventually().until(() -> !worker.mayHaveBeenCancelled(running.callId()));
+
+        gateway.change(queued.callId(), CallChange.cancelled(at)).join();
+        gateway.change(running.callId(), CallChange.cancelled(at)).join();
+
+        assertThat(gateway.mayHaveBeenCancelled(queued.callId())).isTrue();
+        timing.eventually().until(() -> worker.mayHaveBeenCancelled(queued.callId())
+                && worker.mayHaveBeenCancelled(running.callId()));
+    }
+
+    @Test
+    void a_cancel_that_does_not_apply_is_not_taken_for_one() {
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        Invocation ended = to(queue);
+        CallLedger gateway = newLedger(CallLedgerSettings.DEFAULT);
+        CallLedger worker = newLedger(CallLedgerSettings.DEFAULT);
+        worker.change(ended.callId(), CallChange.ended(ended, RetryDecision.Outcome.SUCCEEDED, 1, 200, at)).join();
+
+        gateway.change(ended.callId(), CallChange.cancelled(at.plusSeconds(1))).join();
+
+        timing.eventually().until(() -> !gateway.mayHaveBeenCancelled(ended.callId())
+                && !worker.mayHaveBeenCancelled(ended.callId()));
+    }
+
+    @Test
     void of_a_cancel_and_an_end_made_at_once_exactly_one_applies() {
         Instant at = Instant.parse("2030-01-01T00:00:00Z");
         CallLedger gateway = newLedger(CallLedgerSettings.DEFAULT);

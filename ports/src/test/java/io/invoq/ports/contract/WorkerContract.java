@@ -514,6 +514,25 @@ public abstract class WorkerContract {
     }
 
     @Test
+    void an_attempt_starts_without_waiting_for_the_ledger_once_the_worker_knows_no_cancel_was_recorded() {
+        HeldAnswersLedger ledger = new HeldAnswersLedger(newLedger());
+        workerLedger = ledger;
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        Submission call = submit(broker, FUNCTION);
+        timing.eventually().until(() -> !ledger.mayHaveBeenCancelled(call.callId()));
+
+        ledger.holdAnswers();
+        startWorker(broker, 1);
+
+        timing.eventually().until(() -> functions.invokedCalls().contains(call.callId()));
+        timing.eventually().during(quietPeriod()).until(() -> callbacks.attemptsFor(call.callId()).isEmpty());
+        ledger.release();
+        theCallback(broker, call.callId());
+        assertLedgerShows(call.callId(), CallState.SUCCEEDED, 1, OK);
+    }
+
+    @Test
     void a_call_that_has_ended_stays_as_it_ended_and_an_unknown_one_cannot_be_cancelled() {
         RecordingQueue broker = broker();
         Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));

@@ -26,20 +26,21 @@ final class BenchmarkRun {
     BenchmarkReport run() throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String loadAverageBefore = MachineInfo.loadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
         Path work = Files.createTempDirectory("invoq-bench-");
         boolean succeeded = false;
         try (NatsServer nats = NatsServer.start(work); Harness harness = Harness.start()) {
             Progress.log("nats-server at " + nats.url() + ", logs in " + work);
             RawBaselines raw = rawBaselines(nats);
-            InvoqBenchmark invoq = new InvoqBenchmark(options, harness, nats.url(), work);
+            InvoqBenchmark invoq = new InvoqBenchmark(options, harness, nats, work);
             List<BrokerReport> brokers = new ArrayList<>();
             for (Broker broker : Broker.values()) {
                 Progress.log("invoq on " + broker.flag());
                 InvoqResult result = invoq.run(broker);
-                brokers.add(new BrokerReport(result, Scorecard.figures(result, raw)));
+                brokers.add(new BrokerReport(result, Scorecard.figures(result, raw, cores)));
             }
-            MachineInfo machine = new MachineInfo(Runtime.getRuntime().availableProcessors(), loadAverageBefore,
-                    MachineInfo.loadAverage(), MachineInfo.javaVersion(), nats.version());
+            MachineInfo machine = new MachineInfo(cores, loadAverageBefore, MachineInfo.loadAverage(),
+                    MachineInfo.javaVersion(), nats.version());
             succeeded = true;
             return new BenchmarkReport(startedAt, options.profile().name(), machine, options.concurrency(),
                     InvoqServer.MAX_INFLIGHT, SubmissionRequests.BODY.length, RawBaselines.COMPARED_BYTES,

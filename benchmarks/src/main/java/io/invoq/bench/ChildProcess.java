@@ -52,6 +52,11 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time (user + system) the process has used so far; zero once it has exited. */
+    Duration cpuTime() {
+        return CpuTimes.usedBy(process.toHandle());
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -44,6 +44,10 @@ final class Format {
         return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
     }
 
+    static String micros(double micros) {
+        return String.format(Locale.ROOT, "%,.0f µs", micros);
+    }
+
     static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%.0f MiB", bytes / BYTES_PER_MEBIBYTE);
     }

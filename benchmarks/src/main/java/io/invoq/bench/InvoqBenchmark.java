@@ -19,37 +19,39 @@ final class InvoqBenchmark {
 
     private final BenchmarkOptions options;
     private final Harness harness;
-    private final String natsUrl;
+    private final NatsServer nats;
     private final Path workDirectory;
 
-    InvoqBenchmark(BenchmarkOptions options, Harness harness, String natsUrl, Path workDirectory) {
+    InvoqBenchmark(BenchmarkOptions options, Harness harness, NatsServer nats, Path workDirectory) {
         this.options = options;
         this.harness = harness;
-        this.natsUrl = natsUrl;
+        this.nats = nats;
         this.workDirectory = workDirectory;
     }
 
     InvoqResult run(Broker broker) throws IOException, InterruptedException {
         RunProfile profile = options.profile();
         long unknownBefore = harness.ledgers().unknownCalls();
-        try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), broker, natsUrl, workDirectory)) {
+        try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), broker, nats.url(), workDirectory)) {
             for (SimulatedFunction function : List.of(SimulatedFunction.NO_OP, SimulatedFunction.TEN_MS)) {
                 invoq.register(function, harness.functions().uri(function));
             }
             Phases phases = new Phases(invoq, broker);
             PhaseRun warmUp = phases.timed("warmup", profile.invoqWarmUp(), Pacing.closedLoop());
-            Duration cpuAfterWarmUp = invoq.cpuTime();
+            CpuTimes cpuAfterWarmUp = CpuTimes.of(invoq, nats);
             PhaseRun peak = phases.timed("peak", profile.peak(), Pacing.closedLoop());
             double halfPeakRate = peak.submissions().succeededPerSecond() / 2;
             PhaseRun halfPeak = phases.timed("halfpeak", profile.halfPeak(), Pacing.fixedRate(halfPeakRate));
             PhaseRun noOpBacklog = phases.backlog("backlog-noop", SimulatedFunction.NO_OP, profile.noOpBacklog());
             PhaseRun slowBacklog = phases.backlog("backlog-10ms", SimulatedFunction.TEN_MS, profile.slowBacklog());
+            CpuTimes measuredCpu = CpuTimes.of(invoq, nats).minus(cpuAfterWarmUp);
             List<PhaseRun> measured = List.of(peak, halfPeak, noOpBacklog, slowBacklog);
             long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum();
-            double cpuMicrosPerCall = measuredCalls == 0 ? 0
-                    : invoq.cpuTime().minus(cpuAfterWarmUp).toNanos() / 1000.0 / measuredCalls;
             return new InvoqResult(broker, warmUp.result(), peak.result(), halfPeakRate, halfPeak.result(),
-                    noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(), cpuMicrosPerCall,
+                    noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(),
+                    CpuTimes.microsPerCall(measuredCpu.invoq(), measuredCalls),
+                    CpuTimes.microsPerCall(measuredCpu.natsServer(), measuredCalls),
+                    CpuTimes.microsPerCall(measuredCpu.harness(), measuredCalls),
                     harness.ledgers().unknownCalls() - unknownBefore);
         }
     }

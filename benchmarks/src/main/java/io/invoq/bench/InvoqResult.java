@@ -5,12 +5,20 @@ import java.util.List;
 /**
  * invoq's figures on one broker.
  *
- * @param halfPeakRate    the submission rate of the half-peak phase, half the peak's accepted rate
- * @param cpuMicrosPerCall invoq's CPU time per completed call, warm-up excluded
+ * @param halfPeakRate               the submission rate of the half-peak phase, half the peak's accepted rate
+ * @param cpuMicrosPerCall           invoq's CPU time per completed call, warm-up excluded
+ * @param natsServerCpuMicrosPerCall nats-server's CPU time per completed call, over the same phases
+ * @param harnessCpuMicrosPerCall    this JVM's CPU time (load generator, functions, callback receiver) per
+ *                                   completed call, over the same phases
  */
 record InvoqResult(Broker broker, PhaseResult warmUp, PhaseResult peak, double halfPeakRate, PhaseResult halfPeak,
                    PhaseResult noOpBacklog, PhaseResult slowBacklog, long peakRssBytes, double cpuMicrosPerCall,
-                   long unknownCalls) {
+                   double natsServerCpuMicrosPerCall, double harnessCpuMicrosPerCall, long unknownCalls) {
+
+    /** The CPU time per call of invoq, nats-server and the harness together: the whole cost of a call on this machine. */
+    double allPartiesCpuMicrosPerCall() {
+        return cpuMicrosPerCall + natsServerCpuMicrosPerCall + harnessCpuMicrosPerCall;
+    }
 
     List<PhaseResult> phases() {
         return List.of(warmUp, peak, halfPeak, noOpBacklog, slowBacklog);

@@ -93,7 +93,7 @@ final class InvoqServer implements AutoCloseable {
 
     /** CPU time (user + system) the process has used so far. */
     Duration cpuTime() {
-        return ProcessHandle.of(process.pid()).flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
+        return process.cpuTime();
     }
 
     @Override

@@ -58,6 +58,11 @@ final class NatsServer implements AutoCloseable {
         return "nats://" + Loopback.HOST + ":" + port;
     }
 
+    /** CPU time (user + system) the server has used so far. */
+    Duration cpuTime() {
+        return process.cpuTime();
+    }
+
     /** What {@code nats-server --version} says, e.g. {@code nats-server: v2.9.10}. */
     String version() throws IOException, InterruptedException {
         Process version = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();

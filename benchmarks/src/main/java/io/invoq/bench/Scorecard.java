@@ -1,7 +1,6 @@
 package io.invoq.bench;
 
 import java.util.List;
-import java.util.Locale;
 
 /** invoq's figures on one broker next to their raw baselines and targets. */
 final class Scorecard {
@@ -15,11 +14,13 @@ final class Scorecard {
     /** With every slot busy for 10 ms, {@code max_inflight} slots complete at most this many calls a second. */
     static final double SLOW_FUNCTION_CEILING = InvoqServer.MAX_INFLIGHT * 1000.0
             / SimulatedFunction.TEN_MS.latency().toMillis();
+    private static final double MICROS_PER_SECOND = 1_000_000;
 
     private Scorecard() {
     }
 
-    static List<Figure> figures(InvoqResult invoq, RawBaselines raw) {
+    /** @param cores the cores that invoq, nats-server and the harness share */
+    static List<Figure> figures(InvoqResult invoq, RawBaselines raw, int cores) {
         RawResult syncPublish = raw.compared(RawScenario.SYNC_PUBLISH);
         RawResult pullAck = raw.compared(RawScenario.PULL_ACK);
         RawResult http = raw.compared(RawScenario.HTTP_ROUND_TRIP);
@@ -71,8 +72,19 @@ final class Scorecard {
                 Figure.info("submissions not accepted: other statuses / errors", otherResponses(invoq), "", ""),
                 new Figure("invoq peak RSS (VmHWM)", Format.mebibytes(invoq.peakRssBytes()), "", "",
                         "< " + Format.mebibytes(MAX_RSS_BYTES), Verdict.of(invoq.peakRssBytes() < MAX_RSS_BYTES)),
-                Figure.info("invoq CPU per call (warm-up excluded)",
-                        String.format(Locale.ROOT, "%.0f µs", invoq.cpuMicrosPerCall()), "", ""));
+                Figure.info("invoq CPU per call (warm-up excluded)", Format.micros(invoq.cpuMicrosPerCall()), "", ""),
+                Figure.info("nats-server CPU per call", Format.micros(invoq.natsServerCpuMicrosPerCall()), "", ""),
+                Figure.info("harness CPU per call (load generator, function, callbacks)",
+                        Format.micros(invoq.harnessCpuMicrosPerCall()), "", ""),
+                Figure.info("all parties' CPU per call", Format.micros(invoq.allPartiesCpuMicrosPerCall()),
+                        cpuBoundCeiling(cores, invoq.allPartiesCpuMicrosPerCall()), ""));
+    }
+
+    /** The call rate that {@code cores} could reach at most if they did nothing but these calls. */
+    private static String cpuBoundCeiling(int cores, double cpuMicrosPerCall) {
+        return cpuMicrosPerCall > 0
+                ? cores + (cores == 1 ? " core" : " cores") + " ⇒ at most " + Format.rate(cores * MICROS_PER_SECOND / cpuMicrosPerCall)
+                : "–";
     }
 
     private static String otherResponses(InvoqResult invoq) {

@@ -17,10 +17,11 @@ class ScorecardTest {
             new RawResult(RawScenario.SYNC_PUBLISH, 64, 1, 99_999, FAST),
             new RawResult(RawScenario.PULL_ACK, 1024, 1, 20_000, LatencySummary.EMPTY),
             new RawResult(RawScenario.HTTP_ROUND_TRIP, 64, 1, 50_000, FAST)));
+    private static final int CORES = 2;
 
     @Test
     void passesAResultThatMeetsEveryTarget() {
-        Map<String, Figure> figures = byName(Scorecard.figures(result(6_000, 5_500, FAST, 6_000, 0, 400), RAW));
+        Map<String, Figure> figures = byName(Scorecard.figures(result(6_000, 5_500, FAST, 6_000, 0, 400), RAW, CORES));
 
         assertThat(figures.values()).filteredOn(figure -> figure.verdict() != Verdict.INFO)
                 .extracting(Figure::verdict).containsOnly(Verdict.PASS);
@@ -30,7 +31,7 @@ class ScorecardTest {
     @Test
     void failsEachFigureThatMissesItsTarget() {
         LatencySummary slow = new LatencySummary(1000, 1, 6, 9, 12);
-        Map<String, Figure> figures = byName(Scorecard.figures(result(4_000, 4_000, slow, 5_000, 1, 600), RAW));
+        Map<String, Figure> figures = byName(Scorecard.figures(result(4_000, 4_000, slow, 5_000, 1, 600), RAW, CORES));
 
         assertThat(figures.get("accepted submissions/s (peak)").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(figures.get("completed invocations/s (peak)").verdict()).isEqualTo(Verdict.FAIL);
@@ -43,12 +44,40 @@ class ScorecardTest {
                 .extracting(Figure::value, Figure::verdict).containsExactly(tuple("1 / 0", Verdict.FAIL));
     }
 
+    @Test
+    void addsUpTheCpuPerCallOfAllPartiesAndTheRateTheCoresAllowAtMost() {
+        Map<String, Figure> figures = byName(Scorecard.figures(spending(700, 300, 449), RAW, CORES));
+
+        assertThat(figures.get("invoq CPU per call (warm-up excluded)").value()).isEqualTo("700 µs");
+        assertThat(figures.get("nats-server CPU per call").value()).isEqualTo("300 µs");
+        assertThat(figures.get("harness CPU per call (load generator, function, callbacks)").value()).isEqualTo("449 µs");
+        assertThat(figures.get("all parties' CPU per call"))
+                .extracting(Figure::value, Figure::baseline, Figure::verdict)
+                .containsExactly("1,449 µs", "2 cores ⇒ at most 1,380/s", Verdict.INFO);
+    }
+
+    @Test
+    void impliesNoCeilingWithoutCpuTime() {
+        Map<String, Figure> figures = byName(Scorecard.figures(spending(0, 0, 0), RAW, CORES));
+
+        assertThat(figures.get("all parties' CPU per call"))
+                .extracting(Figure::value, Figure::baseline).containsExactly("0 µs", "–");
+    }
+
+    /** A result that meets every target, with the given CPU time per call of invoq, nats-server and the harness. */
+    private static InvoqResult spending(double invoqMicros, double natsServerMicros, double harnessMicros) {
+        InvoqResult passing = result(6_000, 5_500, FAST, 6_000, 0, 400);
+        return new InvoqResult(passing.broker(), passing.warmUp(), passing.peak(), passing.halfPeakRate(), passing.halfPeak(),
+                passing.noOpBacklog(), passing.slowBacklog(), passing.peakRssBytes(), invoqMicros, natsServerMicros,
+                harnessMicros, passing.unknownCalls());
+    }
+
     private static InvoqResult result(double accepted, double completed, LatencySummary halfPeakLatency,
                                       double slowCompleted, long lost, long rssMebibytes) {
         PhaseResult peak = phase(accepted, completed, FAST, 0);
         return new InvoqResult(Broker.JETSTREAM, phase(1, 1, FAST, 0), peak, accepted / 2,
                 phase(accepted / 2, accepted / 2, halfPeakLatency, 0), phase(1, 1, FAST, 0),
-                phase(1, slowCompleted, FAST, lost), rssMebibytes * 1024 * 1024, 100, 0);
+                phase(1, slowCompleted, FAST, lost), rssMebibytes * 1024 * 1024, 100, 20, 40, 0);
     }
 
     private static PhaseResult phase(double acceptedPerSecond, double completedPerSecond, LatencySummary latency, long lost) {

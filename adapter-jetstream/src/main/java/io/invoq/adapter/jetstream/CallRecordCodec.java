@@ -1,9 +1,9 @@
 package io.invoq.adapter.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
@@ -26,46 +26,92 @@ import java.util.OptionalInt;
 final class CallRecordCodec {
 
     static final int VERSION = 1;
-
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** Room for a typical record, so that the buffer rarely grows. */
+    private static final int SIZE_HINT = 256;
+    // the field names, encoded once
+    private static final SerializedString V = new SerializedString("v");
+    private static final SerializedString CALL_ID = new SerializedString("callId");
+    private static final SerializedString FUNCTION = new SerializedString("function");
+    private static final SerializedString QUEUE = new SerializedString("queue");
+    private static final SerializedString STATE = new SerializedString("state");
+    private static final SerializedString ATTEMPTS = new SerializedString("attempts");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString ACCEPTED_AT = new SerializedString("acceptedAt");
+    private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
 
     byte[] encode(CallRecord record) {
-        StoredCall stored = new StoredCall(VERSION, record.callId().value(), record.function().value(),
-                record.queue().value(), record.state().wireName(), record.attempts(),
-                record.lastStatus().isPresent() ? record.lastStatus().getAsInt() : null,
-                EpochNanos.of(record.acceptedAt()), EpochNanos.of(record.updatedAt()));
-        try {
-            return json.writeValueAsBytes(stored);
+        ByteArrayBuilder data = new ByteArrayBuilder(SIZE_HINT);
+        try (JsonGenerator json = JsonFields.FACTORY.createGenerator(data)) {
+            json.writeStartObject();
+            JsonFields.writeNumber(json, V, VERSION);
+            JsonFields.writeString(json, CALL_ID, record.callId().value());
+            JsonFields.writeString(json, FUNCTION, record.function().value());
+            JsonFields.writeString(json, QUEUE, record.queue().value());
+            JsonFields.writeString(json, STATE, record.state().wireName());
+            JsonFields.writeNumber(json, ATTEMPTS, record.attempts());
+            if (record.lastStatus().isPresent()) {
+                JsonFields.writeNumber(json, STATUS, record.lastStatus().getAsInt());
+            }
+            JsonFields.writeNumber(json, ACCEPTED_AT, EpochNanos.of(record.acceptedAt()));
+            JsonFields.writeNumber(json, UPDATED_AT, EpochNanos.of(record.updatedAt()));
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the record of call " + record.callId(), e);
         }
+        return data.toByteArray();
     }
 
     /** @throws IllegalArgumentException when the bytes are not a record this version can read */
     CallRecord decode(byte[] data) {
-        StoredCall stored;
-        try {
-            stored = json.readValue(data, StoredCall.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a call record: malformed JSON", e);
-        }
-        if (stored.v() == null || stored.v() != VERSION) {
+        StoredCall stored = read(data);
+        if (stored.v == null || stored.v != VERSION) {
             throw new IllegalArgumentException("not a call record of format version " + VERSION);
         }
         try {
-            return new CallRecord(new CallId(stored.callId()), new FunctionName(stored.function()),
-                    new QueueName(stored.queue()), CallState.ofWireName(stored.state()), stored.attempts(),
-                    stored.status() == null ? OptionalInt.empty() : OptionalInt.of(stored.status()),
-                    EpochNanos.toInstant(stored.acceptedAt()), EpochNanos.toInstant(stored.updatedAt()));
+            return new CallRecord(new CallId(stored.callId), new FunctionName(stored.function),
+                    new QueueName(stored.queue), CallState.ofWireName(stored.state),
+                    stored.attempts == null ? 0 : stored.attempts,
+                    stored.status == null ? OptionalInt.empty() : OptionalInt.of(stored.status),
+                    EpochNanos.toInstant(stored.acceptedAt), EpochNanos.toInstant(stored.updatedAt));
         } catch (NullPointerException e) {
             throw new IllegalArgumentException("incomplete call record", e);
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record StoredCall(Integer v, String callId, String function, String queue, String state, int attempts,
-                              Integer status, Long acceptedAt, Long updatedAt) {
+    /** Reads the fields of the leading JSON object; ignores what follows it, as databind did. */
+    private static StoredCall read(byte[] data) {
+        StoredCall stored = new StoredCall();
+        try (JsonParser json = JsonFields.FACTORY.createParser(data)) {
+            JsonFields.readObject(json, field -> {
+                switch (field) {
+                    case "v" -> stored.v = JsonFields.readInt(json);
+                    case "callId" -> stored.callId = JsonFields.readString(json);
+                    case "function" -> stored.function = JsonFields.readString(json);
+                    case "queue" -> stored.queue = JsonFields.readString(json);
+                    case "state" -> stored.state = JsonFields.readString(json);
+                    case "attempts" -> stored.attempts = JsonFields.readInt(json);
+                    case "status" -> stored.status = JsonFields.readInt(json);
+                    case "acceptedAt" -> stored.acceptedAt = JsonFields.readLong(json);
+                    case "updatedAt" -> stored.updatedAt = JsonFields.readLong(json);
+                    default -> json.skipChildren(); // a field this version does not know, with all it holds
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a call record: malformed JSON", e);
+        }
+        return stored;
+    }
+
+    /** The fields as read, {@code null} when absent. */
+    private static final class StoredCall {
+        Integer v;
+        String callId;
+        String function;
+        String queue;
+        String state;
+        Integer attempts;
+        Integer status;
+        Long acceptedAt;
+        Long updatedAt;
     }
 }

@@ -1,9 +1,9 @@
 package io.invoq.adapter.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.Headers;
@@ -53,45 +53,78 @@ final class MessageCodec {
     private static final int BASE64_JSON_VERSION = 1;
     private static final byte END_OF_METADATA = '\n';
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** Room for the metadata of a typical call, so that the buffer rarely grows. */
+    private static final int METADATA_SIZE_HINT = 512;
+    // the field names, encoded once
+    private static final SerializedString V = new SerializedString("v");
+    private static final SerializedString CALL_ID = new SerializedString("callId");
+    private static final SerializedString FUNCTION = new SerializedString("function");
+    private static final SerializedString QUEUE = new SerializedString("queue");
+    private static final SerializedString METHOD = new SerializedString("method");
+    private static final SerializedString PATH = new SerializedString("path");
+    private static final SerializedString QUERY = new SerializedString("query");
+    private static final SerializedString HEADERS = new SerializedString("headers");
+    private static final SerializedString CALLBACK_URL = new SerializedString("callbackUrl");
+    private static final SerializedString ENQUEUED_AT = new SerializedString("enqueuedAt");
+    private static final SerializedString NOT_BEFORE = new SerializedString("notBefore");
+    private static final SerializedString PRIOR_DELIVERIES = new SerializedString("priorDeliveries");
+    private static final SerializedString RETRY_AT = new SerializedString("retryAt");
 
     byte[] encode(Envelope envelope) {
         Invocation invocation = envelope.invocation();
-        Metadata metadata = new Metadata(VERSION, invocation.callId().value(), invocation.function().value(),
-                invocation.queue().value(), invocation.method(), invocation.path(), invocation.query(),
-                invocation.headers().values(), null,
-                invocation.callbackUrl().map(URI::toString).orElse(null),
-                epochNanos(invocation.enqueuedAt()), epochNanos(invocation.notBefore()),
-                envelope.priorDeliveries() == 0 ? null : envelope.priorDeliveries(),
-                envelope.retryAt().map(MessageCodec::epochNanos).orElse(null));
-        byte[] line;
-        try {
-            line = json.writeValueAsBytes(metadata);
+        byte[] body = invocation.body();
+        ByteArrayBuilder data = new ByteArrayBuilder(METADATA_SIZE_HINT + body.length);
+        try (JsonGenerator json = JsonFields.FACTORY.createGenerator(data)) {
+            json.writeStartObject();
+            JsonFields.writeNumber(json, V, VERSION);
+            JsonFields.writeString(json, CALL_ID, invocation.callId().value());
+            JsonFields.writeString(json, FUNCTION, invocation.function().value());
+            JsonFields.writeString(json, QUEUE, invocation.queue().value());
+            JsonFields.writeString(json, METHOD, invocation.method());
+            JsonFields.writeString(json, PATH, invocation.path());
+            JsonFields.writeString(json, QUERY, invocation.query());
+            json.writeFieldName(HEADERS);
+            json.writeStartObject();
+            for (Map.Entry<String, List<String>> header : invocation.headers().values().entrySet()) {
+                json.writeArrayFieldStart(header.getKey());
+                for (String value : header.getValue()) {
+                    json.writeString(value);
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            if (invocation.callbackUrl().isPresent()) {
+                JsonFields.writeString(json, CALLBACK_URL, invocation.callbackUrl().get().toString());
+            }
+            JsonFields.writeNumber(json, ENQUEUED_AT, epochNanos(invocation.enqueuedAt()));
+            JsonFields.writeNumber(json, NOT_BEFORE, epochNanos(invocation.notBefore()));
+            if (envelope.priorDeliveries() != 0) {
+                JsonFields.writeNumber(json, PRIOR_DELIVERIES, envelope.priorDeliveries());
+            }
+            if (envelope.retryAt().isPresent()) {
+                JsonFields.writeNumber(json, RETRY_AT, epochNanos(envelope.retryAt().get()));
+            }
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode invocation " + invocation.callId(), e);
         }
-        byte[] body = invocation.body();
-        byte[] data = Arrays.copyOf(line, line.length + 1 + body.length);
-        data[line.length] = END_OF_METADATA;
-        System.arraycopy(body, 0, data, line.length + 1, body.length);
-        return data;
+        data.write(END_OF_METADATA);
+        data.write(body, 0, body.length);
+        return data.toByteArray();
     }
 
     Envelope decode(byte[] data) {
         int endOfMetadata = indexOf(data, END_OF_METADATA);
         Metadata metadata = read(data, endOfMetadata < 0 ? data.length : endOfMetadata);
-        if (metadata.v() == null || metadata.v() < BASE64_JSON_VERSION) {
+        if (metadata.v == null || metadata.v < BASE64_JSON_VERSION) {
             throw new UnreadableMessageException("not an invoq message: no format version", false, null);
         }
-        if (metadata.v() > VERSION) {
-            throw new UnreadableMessageException("format version " + metadata.v() + " is newer than " + VERSION, true, null);
+        if (metadata.v > VERSION) {
+            throw new UnreadableMessageException("format version " + metadata.v + " is newer than " + VERSION, true, null);
         }
         byte[] body;
-        if (metadata.v() == BASE64_JSON_VERSION) {
-            body = metadata.body();
+        if (metadata.v == BASE64_JSON_VERSION) {
+            body = metadata.body;
         } else if (endOfMetadata >= 0) {
             body = Arrays.copyOfRange(data, endOfMetadata + 1, data.length);
         } else {
@@ -104,13 +137,34 @@ final class MessageCodec {
         }
     }
 
-    private Metadata read(byte[] data, int length) {
-        try {
-            return json.readValue(data, 0, length, Metadata.class);
+    /** Reads the fields of the leading JSON object; ignores what follows it, as databind did. */
+    private static Metadata read(byte[] data, int length) {
+        Metadata metadata = new Metadata();
+        try (JsonParser json = JsonFields.FACTORY.createParser(data, 0, length)) {
+            JsonFields.readObject(json, field -> {
+                switch (field) {
+                    case "v" -> metadata.v = JsonFields.readInt(json);
+                    case "callId" -> metadata.callId = JsonFields.readString(json);
+                    case "function" -> metadata.function = JsonFields.readString(json);
+                    case "queue" -> metadata.queue = JsonFields.readString(json);
+                    case "method" -> metadata.method = JsonFields.readString(json);
+                    case "path" -> metadata.path = JsonFields.readString(json);
+                    case "query" -> metadata.query = JsonFields.readString(json);
+                    case "headers" -> metadata.headers = JsonFields.readStringArrays(json);
+                    case "body" -> metadata.body = JsonFields.readBase64(json);
+                    case "callbackUrl" -> metadata.callbackUrl = JsonFields.readString(json);
+                    case "enqueuedAt" -> metadata.enqueuedAt = JsonFields.readLong(json);
+                    case "notBefore" -> metadata.notBefore = JsonFields.readLong(json);
+                    case "priorDeliveries" -> metadata.priorDeliveries = JsonFields.readInt(json);
+                    case "retryAt" -> metadata.retryAt = JsonFields.readLong(json);
+                    default -> json.skipChildren(); // a field this version does not know, with all it holds
+                }
+            });
         } catch (IOException e) {
-            // the parser's own message quotes the payload, which must stay out of logs
+            // the parser's own message may quote the payload, which must stay out of logs
             throw new UnreadableMessageException("not an invoq message: malformed JSON", false, e);
         }
+        return metadata;
     }
 
     private static int indexOf(byte[] data, byte wanted) {
@@ -122,23 +176,22 @@ final class MessageCodec {
         return -1;
     }
 
-    /** @param body only in version 1: the base64 body, which Jackson decodes */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Metadata(
-            Integer v,
-            String callId,
-            String function,
-            String queue,
-            String method,
-            String path,
-            String query,
-            Map<String, List<String>> headers,
-            byte[] body,
-            String callbackUrl,
-            Long enqueuedAt,
-            Long notBefore,
-            Integer priorDeliveries,
-            Long retryAt) {
+    /** The fields as read, {@code null} when absent; {@code body} only in version 1, decoded from base64. */
+    private static final class Metadata {
+        Integer v;
+        String callId;
+        String function;
+        String queue;
+        String method;
+        String path;
+        String query;
+        Map<String, List<String>> headers;
+        byte[] body;
+        String callbackUrl;
+        Long enqueuedAt;
+        Long notBefore;
+        Integer priorDeliveries;
+        Long retryAt;
 
         Envelope toEnvelope(byte[] requestBody) {
             Invocation invocation = new Invocation(new CallId(callId), new FunctionName(function), new QueueName(queue),

@@ -61,6 +61,14 @@ class HttpFunctionInvokerTest {
     }
 
     @Test
+    void what_follows_an_invocation_runs_off_the_http_clients_own_threads() {
+        CompletableFuture<String> next = invoker.invoke(definition(function.uri("/")), invocation("POST", "", "",
+                Headers.EMPTY, "x"), PATIENCE).thenApply(result -> Thread.currentThread().getName());
+
+        assertThat(next).succeedsWithin(PATIENCE).asString().doesNotContain("HttpClient");
+    }
+
+    @Test
     void headers_that_belong_to_the_gateways_hop_are_not_forwarded() {
         Invocation invocation = invocation("POST", "", "", Headers.of(
                 "Host", "gateway.example.com", "Content-Length", "999", "Connection", "keep-alive",

@@ -10,6 +10,9 @@ import java.util.Set;
 /** The command line. */
 record BenchmarkOptions(boolean quick, Path invoqJar, Path resultsDirectory, int concurrency, List<String> invoqJavaOptions) {
 
+    /** The JVM options the README recommends for running invoq: a bounded heap and the throughput collector. */
+    static final String DEFAULT_INVOQ_JAVA_OPTIONS = "-Xmx384m -XX:+UseParallelGC";
+
     static final String USAGE = """
             usage: java -jar benchmarks/target/invoq-benchmarks.jar [options]   (from the repository root)
 
@@ -17,11 +20,12 @@ record BenchmarkOptions(boolean quick, Path invoqJar, Path resultsDirectory, int
               --invoq-jar=PATH             the jar under test (app/target/invoq.jar)
               --results-dir=DIR            where <timestamp>.json and <timestamp>.md go (benchmarks/results)
               --concurrency=N              outstanding submissions, one keep-alive connection each (64)
-              --invoq-java-options=OPTS    JVM options for invoq, space-separated; {broker} stands for
+              --invoq-java-options=OPTS    JVM options for invoq, space-separated, instead of the README's
+                                           production ones (%s); {broker} stands for
                                            jetstream or inmemory, e.g. to profile each run:
-                                           "-XX:StartFlightRecording=filename=/tmp/invoq-{broker}.jfr"
+                                           "%s -XX:StartFlightRecording=filename=/tmp/invoq-{broker}.jfr"
               --help                       this text
-            """;
+            """.formatted(DEFAULT_INVOQ_JAVA_OPTIONS, DEFAULT_INVOQ_JAVA_OPTIONS);
 
     private static final Set<String> FLAGS = Set.of("--quick", "--invoq-jar", "--results-dir", "--concurrency",
             "--invoq-java-options");
@@ -45,7 +49,7 @@ record BenchmarkOptions(boolean quick, Path invoqJar, Path resultsDirectory, int
                 Path.of(given.getOrDefault("--invoq-jar", "app/target/invoq.jar")),
                 Path.of(given.getOrDefault("--results-dir", "benchmarks/results")),
                 positive("--concurrency", given.getOrDefault("--concurrency", "64")),
-                Arrays.stream(given.getOrDefault("--invoq-java-options", "").trim().split("\\s+"))
+                Arrays.stream(given.getOrDefault("--invoq-java-options", DEFAULT_INVOQ_JAVA_OPTIONS).trim().split("\\s+"))
                         .filter(option -> !option.isEmpty())
                         .toList());
     }

@@ -16,6 +16,9 @@ public sealed interface CallChange {
     /** The record after this step, or empty when the step does not apply to what the ledger {@code holds}. */
     Optional<CallRecord> applyTo(Optional<CallRecord> holds);
 
+    /** Whether this is a call's first step, its acceptance, which the ledger most likely holds nothing before. */
+    boolean isFirstStep();
+
     static CallChange accepted(Invocation invocation) {
         return new Progress(CallRecord.queued(invocation));
     }
@@ -57,6 +60,11 @@ public sealed interface CallChange {
             }
             return Optional.of(held.moved(next.state(), next.attempts(), next.lastStatus(), next.updatedAt()));
         }
+
+        @Override
+        public boolean isFirstStep() {
+            return next.state() == CallState.QUEUED;
+        }
     }
 
     record Cancel(Instant at) implements CallChange {
@@ -69,6 +77,11 @@ public sealed interface CallChange {
         public Optional<CallRecord> applyTo(Optional<CallRecord> holds) {
             return holds.filter(held -> !held.state().isFinal())
                     .map(held -> held.moved(CallState.CANCELLED, held.attempts(), OptionalInt.empty(), at));
+        }
+
+        @Override
+        public boolean isFirstStep() {
+            return false;
         }
     }
 }

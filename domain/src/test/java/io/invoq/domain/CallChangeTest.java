@@ -102,6 +102,15 @@ class CallChangeTest {
                 CALL.callId(), CALL.function(), CALL.queue(), CallState.RETRYING, 3, OptionalInt.of(429), ACCEPTED, at(1)));
     }
 
+    @Test
+    void only_the_acceptance_is_a_calls_first_step() {
+        assertThat(CallChange.accepted(CALL).isFirstStep()).isTrue();
+        assertThat(CallChange.attemptStarted(CALL, 1, at(1)).isFirstStep()).isFalse();
+        assertThat(CallChange.retryScheduled(CALL, 1, 503, at(1)).isFirstStep()).isFalse();
+        assertThat(CallChange.ended(CALL, RetryDecision.Outcome.SUCCEEDED, 1, 200, at(1)).isFirstStep()).isFalse();
+        assertThat(CallChange.cancelled(at(1)).isFirstStep()).isFalse();
+    }
+
     private static Optional<CallRecord> apply(CallChange change, Optional<CallRecord> held) {
         return change.applyTo(held);
     }

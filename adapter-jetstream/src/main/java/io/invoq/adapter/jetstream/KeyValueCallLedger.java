@@ -88,7 +88,7 @@ final class KeyValueCallLedger implements CallLedger {
             if (written.isPresent()) {
                 return attempt(call, change, written.get(), true);
             }
-            return change.applyTo(Optional.empty()).isPresent()
+            return change.isFirstStep()
                     ? attempt(call, change, CallRevision.ABSENT, true)
                     : readThenAttempt(call, change);
         }, "cannot record call " + call);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -71,6 +72,26 @@ abstract class ApiEndToEndTest {
                 queue("faas-request", 2, Map.of("echo", 2)),
                 queue("images", 1, Map.of("resize", 1))));
         assertThat(client.getJson("/system/queues/images")).isEqualTo(queue("images", 1, Map.of("resize", 1)));
+    }
+
+    @Test
+    void a_queue_holding_max_queue_length_calls_refuses_more_with_429_until_it_has_room() {
+        String queue = "bounded-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Invoq gateway = startInvoq("--mode=gateway", "--queue-name=" + queue, "--max-queue-length=2")) {
+            InvoqClient front = new InvoqClient(gateway.port());
+            front.registerFunction("echo", function.url("/"));
+            for (int i = 0; i < 2; i++) {
+                assertThat(front.send("POST", "/async-function/echo", "fits").statusCode()).isEqualTo(202);
+            }
+
+            HttpResponse<String> refused = front.send("POST", "/async-function/echo", "one too many");
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("full");
+            assertThat(front.send("DELETE", "/system/queues/" + queue + "/messages", null).statusCode()).isEqualTo(200);
+            assertThat(front.send("POST", "/async-function/echo", "room again").statusCode()).isEqualTo(202);
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ class ConfigurationTest {
         assertThat(config.worker().retryPolicy().maxWait()).isEqualTo(Duration.ofSeconds(120));
         assertThat(config.worker().retryPolicy().retryCodes()).isEqualTo(Set.of(408, 429, 500, 502, 503, 504));
         assertThat(config.queue().ackWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.queue().isBounded()).isFalse();
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.upstreamUrl()).isEmpty();
@@ -51,6 +52,7 @@ class ConfigurationTest {
         assertThat(config.worker().lease().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().retryPolicy().backoff()).isEqualTo(Backoff.FULL);
         assertThat(config.nats().urls()).isEqualTo("nats://a:4222,nats://b:4222");
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("MAX_QUEUE_LENGTH", "50000")).queue().maxQueued()).isEqualTo(50_000);
     }
 
     @Test
@@ -93,6 +95,8 @@ class ConfigurationTest {
                 .hasMessageContaining("functions_file='/no/such/file.json' is not a readable file");
         assertThatThrownBy(() -> InvoqConfig.load(NO_FLAGS, Map.of("debug", "maybe")))
                 .hasMessageContaining("debug='maybe' must be true or false");
+        assertThatThrownBy(() -> InvoqConfig.load(NO_FLAGS, Map.of("max_queue_length", "-1")))
+                .hasMessageContaining("max_queue_length='-1'").hasMessageContaining("--max-queue-length");
     }
 
     @Test

@@ -20,16 +20,17 @@ final class DuplicateWindow {
         this.length = length;
     }
 
-    /** Remembers {@code callId} at {@code now}; false when it was already published inside the window. */
-    boolean isFirstSighting(CallId callId, Instant now) {
+    /** Whether {@code callId} was published inside the window before {@code now}. */
+    boolean isDuplicate(CallId callId, Instant now) {
         forgetExpired(now);
         Instant earlier = firstPublished.get(callId);
-        if (earlier != null && !hasExpired(earlier, now)) {
-            return false;
-        }
+        return earlier != null && !hasExpired(earlier, now);
+    }
+
+    /** Remembers {@code callId}, not a duplicate, as published at {@code now}. */
+    void published(CallId callId, Instant now) {
         firstPublished.remove(callId);
         firstPublished.put(callId, now);
-        return true;
     }
 
     /** Entries are in publish order, so the expired ones are at the head; one set back in time merely lingers. */

@@ -3,6 +3,7 @@ package io.invoq.adapter.inmemory;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
+import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import java.time.Instant;
@@ -41,11 +42,19 @@ final class StoredQueue {
         this.duplicates = new DuplicateWindow(settings.duplicateWindow());
     }
 
-    /** Stores the invocation unless its call id was published inside the duplicate window; true when stored. */
+    /**
+     * Stores the invocation unless its call id was published inside the duplicate window; true when stored.
+     *
+     * @throws QueueFullException when the invocation is due and the queue holds its most due or running calls
+     */
     boolean publish(Invocation invocation, Instant now) {
-        if (!duplicates.isFirstSighting(invocation.callId(), now)) {
+        if (duplicates.isDuplicate(invocation.callId(), now)) {
             return false;
         }
+        if (settings.isBounded() && invocation.isDueAt(now) && waiting.size() + held.size() >= settings.maxQueued()) {
+            throw new QueueFullException("queue " + name + " holds its most of " + settings.maxQueued() + " calls");
+        }
+        duplicates.published(invocation.callId(), now);
         StoredMessage message = new StoredMessage(nextSequence++, invocation);
         if (invocation.isDueAt(now)) {
             waiting.put(message.sequence(), message);

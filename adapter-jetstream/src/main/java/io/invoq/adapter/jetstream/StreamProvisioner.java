@@ -32,6 +32,7 @@ final class StreamProvisioner {
     /** How often {@link #recheck} looks at the broker again. */
     private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
     private static final long DELIVER_FOREVER = -1;
+    private static final long UNLIMITED = -1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamProvisioner.class);
 
     private final JetStreamConnection connection;
@@ -59,10 +60,10 @@ final class StreamProvisioner {
         QueueLayout layout = layout(queue);
         JetStreamManagement management = connection.client().management();
         try {
-            ensureStream(management, stream(layout.stream(), layout.subjects()));
+            ensureStream(management, stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()));
             ensureConsumer(management, layout.stream(),
                     consumer(layout.durable(), queueSettings.ackWait(), queueSettings.maxInflight()));
-            ensureStream(management, stream(layout.delayedStream(), layout.delayedSubjects()));
+            ensureStream(management, stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND));
             ensureConsumer(management, layout.delayedStream(),
                     consumer(layout.delayedDurable(), DELAYED_ACK_WAIT, DELAYED_MAX_ACK_PENDING));
         } catch (IOException | JetStreamApiException e) {
@@ -93,7 +94,7 @@ final class StreamProvisioner {
     private record Provisioned(QueueLayout layout, long at) {
     }
 
-    private StreamConfiguration stream(String name, String subjects) {
+    private StreamConfiguration stream(String name, String subjects, long maxMessages) {
         return StreamConfiguration.builder()
                 .name(name)
                 .subjects(subjects)
@@ -101,6 +102,7 @@ final class StreamProvisioner {
                 .storageType(StorageType.File)
                 .replicas(settings.replicas())
                 .duplicateWindow(queueSettings.duplicateWindow())
+                .maxMessages(maxMessages == QueueSettings.NO_BOUND ? UNLIMITED : maxMessages)
                 // a full queue must refuse new calls, never drop accepted ones
                 .discardPolicy(DiscardPolicy.New)
                 .build();

@@ -9,14 +9,18 @@ import java.util.Objects;
  * @param ackWait           how long a delivery is leased before it is handed out again
  * @param maxInflight       how many deliveries of one queue may be unsettled at once
  * @param duplicateWindow   how long a call id is remembered for de-duplication
+ * @param maxQueued         the most calls a queue holds that are due or running, {@link #NO_BOUND} for no bound;
+ *                          a publish beyond it is refused with {@link QueueFullException}. Calls waiting for a
+ *                          start time or a retry are not counted, and a retry that falls due re-enters its queue.
  */
-public record QueueSettings(Duration ackWait, int maxInflight, Duration duplicateWindow) {
+public record QueueSettings(Duration ackWait, int maxInflight, Duration duplicateWindow, long maxQueued) {
 
     public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_INFLIGHT = 1;
     public static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
+    public static final long NO_BOUND = 0;
     public static final QueueSettings DEFAULT =
-            new QueueSettings(DEFAULT_ACK_WAIT, DEFAULT_MAX_INFLIGHT, DEFAULT_DUPLICATE_WINDOW);
+            new QueueSettings(DEFAULT_ACK_WAIT, DEFAULT_MAX_INFLIGHT, DEFAULT_DUPLICATE_WINDOW, NO_BOUND);
 
     public QueueSettings {
         Objects.requireNonNull(ackWait, "ackWait");
@@ -30,5 +34,17 @@ public record QueueSettings(Duration ackWait, int maxInflight, Duration duplicat
         if (duplicateWindow.isNegative()) {
             throw new IllegalArgumentException("duplicate window must not be negative");
         }
+        if (maxQueued < 0) {
+            throw new IllegalArgumentException("max queued must not be negative");
+        }
+    }
+
+    /** Unbounded queues. */
+    public QueueSettings(Duration ackWait, int maxInflight, Duration duplicateWindow) {
+        this(ackWait, maxInflight, duplicateWindow, NO_BOUND);
+    }
+
+    public boolean isBounded() {
+        return maxQueued != NO_BOUND;
     }
 }

@@ -15,6 +15,7 @@ import io.invoq.domain.QueueName;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.PublishReceipt;
+import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import io.invoq.ports.out.QueueUnavailableException;
@@ -398,6 +399,28 @@ public abstract class InvocationQueueContract {
     }
 
     @Test
+    void a_queue_holding_its_most_due_or_running_calls_refuses_another_until_one_is_settled() throws Exception {
+        InvocationQueue broker = brokerWith(new QueueSettings(OUTLASTS_ANY_TEST, ROOMY_INFLIGHT, OUTLASTS_ANY_TEST, 2));
+        Invocation first = to(queue);
+        broker.publish(first);
+        broker.publish(to(queue));
+
+        assertThatThrownBy(() -> broker.publish(to(queue))).isInstanceOf(QueueFullException.class);
+        assertThat(broker.publish(resubmissionOf(first)).duplicate()).as("a duplicate is no new call").isTrue();
+        Instant acceptedAt = now();
+        assertThat(broker.publish(deferredTo(queue, acceptedAt, acceptedAt.plus(OUTLASTS_ANY_TEST))).duplicate())
+                .as("a call waiting for its start time is not counted").isFalse();
+        Delivery running = receiveOne(broker);
+        assertThatThrownBy(() -> broker.publish(to(queue))).as("a running call counts").isInstanceOf(QueueFullException.class);
+
+        running.ack();
+
+        Invocation next = to(queue);
+        timing.eventually().until(() -> isAccepted(broker, next));
+        assertStatsEventually(broker, queue, 3, 0, Map.of(FUNCTION, 3L));
+    }
+
+    @Test
     void settling_a_delivery_frees_its_in_flight_slot() throws Exception {
         InvocationQueue broker = brokerWith(OUTLASTS_ANY_TEST, 1, OUTLASTS_ANY_TEST);
         broker.publish(to(queue));
@@ -519,9 +542,22 @@ public abstract class InvocationQueueContract {
     }
 
     private InvocationQueue brokerWith(Duration ackWait, int maxInflight, Duration duplicateWindow) {
-        InvocationQueue broker = newQueue(new QueueSettings(ackWait, maxInflight, duplicateWindow));
+        return brokerWith(new QueueSettings(ackWait, maxInflight, duplicateWindow));
+    }
+
+    private InvocationQueue brokerWith(QueueSettings settings) {
+        InvocationQueue broker = newQueue(settings);
         brokers.add(broker);
         return broker;
+    }
+
+    /** Publishes the invocation; false when the queue is full. */
+    private static boolean isAccepted(InvocationQueue broker, Invocation invocation) {
+        try {
+            return !broker.publish(invocation).duplicate();
+        } catch (QueueFullException full) {
+            return false;
+        }
     }
 
     // --- receiving ---

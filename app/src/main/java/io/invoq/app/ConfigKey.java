@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** Every configuration key invoq reads, with its default and meaning (the README's table). */
 enum ConfigKey {
-    MODE("all", "gateway, worker or all"),
+    MODE("all", "gateway, worker or all; a worker serves only /healthz, /readyz and /metrics"),
     BROKER("inmemory", "inmemory or jetstream"),
     PORT("8080", "HTTP port of the gateway (and of /metrics, /healthz, /readyz)"),
     QUEUE_NAME("faas-request", "default queue; a function's com.openfaas.queue annotation picks another"),

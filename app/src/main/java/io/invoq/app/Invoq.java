@@ -99,7 +99,8 @@ final class Invoq implements AutoCloseable {
                 new ApplicationModule(config),
                 brokerModule(config),
                 new MetricsModule(config.worker().queue()),
-                new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay())));
+                new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay(),
+                        config.mode().runsGateway())));
     }
 
     private static Module brokerModule(InvoqConfig config) {

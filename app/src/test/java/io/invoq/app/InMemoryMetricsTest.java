@@ -126,11 +126,16 @@ class InMemoryMetricsTest {
     }
 
     @Test
-    void a_worker_serves_metrics_on_its_port_too() {
+    void a_worker_serves_health_and_metrics_on_its_port_and_no_api() {
         invoq = Invoq.start(InvoqConfig.load(new String[] {"--port=0", "--mode=worker"}, Map.of()));
         client = new InvoqClient(invoq.port());
 
         assertThat(metrics().names()).contains("queue_worker_nats_reconnect_total", "queue_worker_messages_processed_total");
+        assertThat(client.send("GET", "/healthz", null).statusCode()).isEqualTo(200);
+        assertThat(client.send("GET", "/readyz", null).statusCode()).isEqualTo(200);
+        assertThat(client.send("POST", "/async-function/held", "work").statusCode()).isEqualTo(404);
+        assertThat(client.send("GET", "/system/functions", null).statusCode()).isEqualTo(404);
+        assertThat(client.send("GET", "/system/queues", null).statusCode()).isEqualTo(404);
     }
 
     private void start(String... flags) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  * it. A cancel answers the call's status: {@code 202} once it is cancelled (again, too: a cancel
  * is idempotent), {@code 409} when it had already ended otherwise.
  */
-final class CallRoutes implements GatewayRoutes {
+final class CallRoutes implements ApiRoutes {
 
     private static final String CALL_ID = "callId";
 

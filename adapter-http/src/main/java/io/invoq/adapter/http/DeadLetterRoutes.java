@@ -17,7 +17,7 @@ import java.util.Optional;
  * without success, oldest first; {@code POST .../dead-letters/{id}/replay}: queue one again, answered
  * {@code 202} like a submission.
  */
-final class DeadLetterRoutes implements GatewayRoutes {
+final class DeadLetterRoutes implements ApiRoutes {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MOST = 1000;

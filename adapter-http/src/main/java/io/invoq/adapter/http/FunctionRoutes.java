@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Objects;
 
 /** {@code /system/functions}: list, read, register, replace and remove functions. */
-final class FunctionRoutes implements GatewayRoutes {
+final class FunctionRoutes implements ApiRoutes {
 
     private static final String FUNCTIONS = "/system/functions";
     private static final String FUNCTION = FUNCTIONS + "/{" + FunctionNameParameter.NAME + "}";

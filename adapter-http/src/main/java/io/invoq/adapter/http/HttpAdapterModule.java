@@ -20,6 +20,7 @@ import io.invoq.ports.out.CallbackSender;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.GatewayRequestEvents;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -49,7 +50,10 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     HttpGateway gateway(Set<GatewayRoutes> routes, GatewayRequestEvents requestEvents) {
-        return new JavalinGateway(gateway.port(), routes, requestEvents);
+        List<GatewayRoutes> served = routes.stream()
+                .filter(group -> gateway.servesApi() || !(group instanceof ApiRoutes))
+                .toList();
+        return new JavalinGateway(gateway.port(), served, requestEvents);
     }
 
     @ProvidesIntoSet

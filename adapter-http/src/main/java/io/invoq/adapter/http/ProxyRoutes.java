@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * the method, path suffix, query, headers and body, and answer what it answered. The request waits
  * for the function without holding a thread.
  */
-final class ProxyRoutes implements GatewayRoutes {
+final class ProxyRoutes implements ApiRoutes {
 
     private static final String PREFIX = "/function/";
 

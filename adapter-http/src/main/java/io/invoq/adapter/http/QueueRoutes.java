@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.Objects;
 
 /** {@code /system/queues}: what each queue holds, and purging one. */
-final class QueueRoutes implements GatewayRoutes {
+final class QueueRoutes implements ApiRoutes {
 
     private static final String QUEUE_PARAMETER = "queue";
     private static final String QUEUES = "/system/queues";

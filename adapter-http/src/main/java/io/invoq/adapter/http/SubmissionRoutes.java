@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code POST|PUT|PATCH /async-function/{name}[/{path...}]}: queue the request as an invocation, answer 202. */
-final class SubmissionRoutes implements GatewayRoutes {
+final class SubmissionRoutes implements ApiRoutes {
 
     private static final String PREFIX = "/async-function/";
 

@@ -61,6 +61,9 @@ final class StreamProvisioner {
         JetStreamManagement management = connection.client().management();
         try {
             ensureStream(management, stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()));
+            if (queueSettings.isBounded()) {
+                bound(management, layout.stream(), queueSettings.maxQueued());
+            }
             ensureConsumer(management, layout.stream(),
                     consumer(layout.durable(), queueSettings.ackWait(), queueSettings.maxInflight()));
             ensureStream(management, stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND));
@@ -118,6 +121,23 @@ final class StreamProvisioner {
                 .maxPullWaiting(MAX_WAITING_PULLS)
                 .maxAckPending(maxAckPending)
                 .build();
+    }
+
+    /**
+     * Gives an existing stream the bound this process was configured with, e.g. one a worker without
+     * it created first. Discarding new messages comes with it: a full queue must refuse calls, never
+     * drop accepted ones.
+     */
+    private static void bound(JetStreamManagement management, String stream, long maxMessages)
+            throws IOException, JetStreamApiException {
+        StreamConfiguration current = management.getStreamInfo(stream).getConfiguration();
+        if (current.getMaxMsgs() != maxMessages || current.getDiscardPolicy() != DiscardPolicy.New) {
+            management.updateStream(StreamConfiguration.builder(current)
+                    .maxMessages(maxMessages)
+                    .discardPolicy(DiscardPolicy.New)
+                    .build());
+            LOG.info("stream {} now holds at most {} messages (max_queue_length) and refuses more", stream, maxMessages);
+        }
     }
 
     /** Creates the stream unless one of its name exists; an existing one is used as it is. */

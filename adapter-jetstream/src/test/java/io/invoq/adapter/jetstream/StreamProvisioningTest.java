@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.invoq.domain.QueueName;
+import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueSettings;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -11,6 +12,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -56,6 +58,25 @@ class StreamProvisioningTest {
         assertThat(stream.getStorageType()).isEqualTo(StorageType.File);
         assertThat(stream.getReplicas()).isEqualTo(1);
         assertThat(stream.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aQueueLengthBoundIsGivenToTheStreamEvenWhenAnotherProcessCreatedItWithout() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        broker.publish(TestCalls.call(queue, "figlet"));
+        assertThat(management.getStreamInfo("OF_" + queue).getConfiguration().getMaxMsgs()).isEqualTo(-1);
+
+        try (JetStreamInvocationQueue bounded = TestBrokers.broker(server,
+                new QueueSettings(Duration.ofSeconds(42), 7, Duration.ofSeconds(90), 2))) {
+            bounded.publish(TestCalls.call(queue, "figlet"));
+
+            StreamConfiguration stream = management.getStreamInfo("OF_" + queue).getConfiguration();
+            assertThat(stream.getMaxMsgs()).isEqualTo(2);
+            assertThat(stream.getDiscardPolicy()).isEqualTo(DiscardPolicy.New);
+            assertThatThrownBy(() -> bounded.publish(TestCalls.call(queue, "figlet")))
+                    .isInstanceOf(QueueFullException.class);
+        }
+        assertThat(management.getStreamInfo("OF_" + queue + "_delayed").getConfiguration().getMaxMsgs()).isEqualTo(-1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.invoq.domain.QueueName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -196,10 +197,19 @@ final class MessageCodec {
         Envelope toEnvelope(byte[] requestBody) {
             Invocation invocation = new Invocation(new CallId(callId), new FunctionName(function), new QueueName(queue),
                     method, path, query, new Headers(headers), requestBody,
-                    Optional.ofNullable(callbackUrl).map(URI::create),
+                    Optional.ofNullable(callbackUrl).map(MessageCodec::callbackUri),
                     instant(enqueuedAt), instant(notBefore));
             return new Envelope(invocation, priorDeliveries == null ? 0 : priorDeliveries,
                     Optional.ofNullable(retryAt).map(MessageCodec::instant));
+        }
+    }
+
+    /** A callback URL may carry a token, so an invalid one is not quoted. */
+    private static URI callbackUri(String url) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("the callback URL is not a valid URI");
         }
     }
 

@@ -178,6 +178,16 @@ class MessageCodecTest {
                 });
     }
 
+    @Test
+    void anInvalidCallbackUrlIsUnreadableWithoutBeingQuoted() {
+        byte[] data = message("{\"v\":2," + PLAIN_CALL_FIELDS + ",\"callbackUrl\":\"https://h/cb?token=secret value\"}");
+
+        assertThatThrownBy(() -> codec.decode(data))
+                .isInstanceOf(UnreadableMessageException.class)
+                .hasMessage("incomplete or invalid invoq message: the callback URL is not a valid URI")
+                .hasRootCauseMessage("the callback URL is not a valid URI");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "[]", "[{\"v\":2}]", "\"v\"", "2", "", "{\"v\":2", "{\"v\":2,}", "{v:2}"})
     void metadataThatIsNotAnObjectIsMalformed(String metadata) {

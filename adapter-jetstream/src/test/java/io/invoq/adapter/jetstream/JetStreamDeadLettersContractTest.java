@@ -5,40 +5,17 @@ import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dead letters' contract on a real nats-server in real time; each store has a connection of its own. */
 class JetStreamDeadLettersContractTest extends DeadLettersContract {
 
-    private static NatsServerProcess server;
-
-    private final List<JetStreamConnection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(JetStreamConnection::close);
-    }
+    @RegisterExtension
+    static final RealNatsServer nats = new RealNatsServer();
 
     @Override
     protected DeadLetters newDeadLetters(DeadLetterSettings deadLetterSettings) {
-        JetStreamSettings settings = TestBrokers.settings(server);
-        JetStreamConnection connection = TestBrokers.connect(settings);
-        connections.add(connection);
-        return new JetStreamDeadLetters(connection, settings, deadLetterSettings);
+        return new JetStreamDeadLetters(nats.connect(), nats.settings(), deadLetterSettings);
     }
 
     @Override

@@ -5,27 +5,17 @@ import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker contract, against a real nats-server in real time; every test uses queues of its own. */
 class JetStreamInvocationQueueContractTest extends InvocationQueueContract {
 
-    private static NatsServerProcess server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealNatsServer nats = new RealNatsServer();
 
     @Override
     protected InvocationQueue newQueue(QueueSettings settings) {
-        return TestBrokers.broker(server, settings);
+        return TestBrokers.broker(nats.server(), settings);
     }
 
     @Override

@@ -10,11 +10,7 @@ import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The worker's delivery semantics on a real nats-server in real time, with a short retry schedule
@@ -22,46 +18,24 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class JetStreamWorkerContractTest extends WorkerContract {
 
-    private static NatsServerProcess server;
-
-    private final List<JetStreamConnection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(JetStreamConnection::close);
-    }
+    @RegisterExtension
+    static final RealNatsServer nats = new RealNatsServer();
 
     @Override
     protected InvocationQueue newQueue(QueueSettings settings) {
-        return TestBrokers.broker(server, settings);
+        return TestBrokers.broker(nats.server(), settings);
     }
 
     /** A ledger with a connection of its own, as another process's would have. */
     @Override
     protected CallLedger newLedger() {
-        return new KeyValueCallLedger(newConnection(), TestBrokers.settings(server), CallLedgerSettings.DEFAULT);
+        return new KeyValueCallLedger(nats.connect(), nats.settings(), CallLedgerSettings.DEFAULT);
     }
 
     /** Dead letters with a connection of their own, as another process's would have. */
     @Override
     protected DeadLetters newDeadLetters() {
-        return new JetStreamDeadLetters(newConnection(), TestBrokers.settings(server), DeadLetterSettings.DEFAULT);
-    }
-
-    private JetStreamConnection newConnection() {
-        JetStreamConnection connection = TestBrokers.connect(TestBrokers.settings(server));
-        connections.add(connection);
-        return connection;
+        return new JetStreamDeadLetters(nats.connect(), nats.settings(), DeadLetterSettings.DEFAULT);
     }
 
     @Override

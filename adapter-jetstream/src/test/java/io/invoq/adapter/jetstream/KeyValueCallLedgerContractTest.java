@@ -5,44 +5,22 @@ import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger contract on a real nats-server in real time; each test has a bucket, each ledger a connection of its own. */
 class KeyValueCallLedgerContractTest extends CallLedgerContract {
 
-    private static NatsServerProcess server;
+    @RegisterExtension
+    static final RealNatsServer nats = new RealNatsServer();
 
     private final JetStreamSettings settings = JetStreamSettings.builder()
-            .urls(server.url())
+            .urls(nats.server().url())
             .callsBucket("calls_" + UUID.randomUUID())
             .build();
-    private final List<JetStreamConnection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = NatsServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void disconnect() {
-        connections.forEach(JetStreamConnection::close);
-    }
-
     @Override
     protected CallLedger newLedger(CallLedgerSettings ledgerSettings) {
-        JetStreamConnection connection = TestBrokers.connect(settings);
-        connections.add(connection);
-        return new KeyValueCallLedger(connection, settings, ledgerSettings);
+        return new KeyValueCallLedger(nats.connect(settings), settings, ledgerSettings);
     }
 
     @Override

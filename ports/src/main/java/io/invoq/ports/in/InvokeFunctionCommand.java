@@ -26,15 +26,7 @@ public record InvokeFunctionCommand(
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     public InvokeFunctionCommand {
-        Objects.requireNonNull(function, "function");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(body, "body");
+        ForwardedRequestChecks.require(function, method, METHODS, path, query, headers, body);
         Objects.requireNonNull(callId, "callId");
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("method must be one of " + METHODS + ", not " + method);
-        }
     }
 }

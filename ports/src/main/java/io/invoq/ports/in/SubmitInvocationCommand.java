@@ -31,18 +31,10 @@ public record SubmitInvocationCommand(
     public static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
 
     public SubmitInvocationCommand {
-        Objects.requireNonNull(function, "function");
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(body, "body");
+        ForwardedRequestChecks.require(function, method, METHODS, path, query, headers, body);
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(start, "start");
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("method must be one of " + METHODS + ", not " + method);
-        }
         callbackUrl.ifPresent(SubmitInvocationCommand::requireHttpUrl);
     }
 

@@ -75,7 +75,7 @@ record InvoqConfig(
         read.choice(ConfigKey.SCALING_MODE, ScalingMode.class);
         WorkerSettings worker = new WorkerSettings(queueName, maxInflight, WorkerSettings.DEFAULT_FETCH_WAIT,
                 read.duration(ConfigKey.UPSTREAM_TIMEOUT, Duration.ofMillis(1)), retries, new LeaseRule(ackWait),
-                WorkerSettings.DEFAULT_CALLBACK_POLICY);
+                WorkerSettings.DEFAULT_CALLBACK_POLICY, read.bool(ConfigKey.DEAD_LETTERS));
         return new InvoqConfig(
                 read.choice(ConfigKey.MODE, Mode.class),
                 read.choice(ConfigKey.BROKER, BrokerKind.class),

@@ -35,6 +35,7 @@ class ConfigurationTest {
         assertThat(config.worker().retryPolicy().retryCodes()).isEqualTo(Set.of(408, 429, 500, 502, 503, 504));
         assertThat(config.queue().ackWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.queue().isBounded()).isFalse();
+        assertThat(config.worker().keepsDeadLetters()).isTrue();
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.upstreamUrl()).isEmpty();
@@ -53,6 +54,7 @@ class ConfigurationTest {
         assertThat(config.worker().retryPolicy().backoff()).isEqualTo(Backoff.FULL);
         assertThat(config.nats().urls()).isEqualTo("nats://a:4222,nats://b:4222");
         assertThat(InvoqConfig.load(NO_FLAGS, Map.of("MAX_QUEUE_LENGTH", "50000")).queue().maxQueued()).isEqualTo(50_000);
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("dead_letters", "false")).worker().keepsDeadLetters()).isFalse();
     }
 
     @Test

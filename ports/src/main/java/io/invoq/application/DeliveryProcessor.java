@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * back for a later retry or finishes it with a callback and an ack. The broker holds deferred
  * calls back until their start time, so every delivery is an attempt.
  *
- * <p>A call that ends without success is kept as a dead letter before its callback goes out.
+ * <p>A call that ends without success is kept as a dead letter before its callback goes out, unless
+ * the worker is told to keep none.
  *
  * <p>Each step is written to the call ledger, whose answer tells whether the call was cancelled:
  * a cancelled call is acked without being invoked, retried or called back, and one cancelled while
@@ -135,7 +136,7 @@ final class DeliveryProcessor {
         CallChange ended = CallChange.ended(invocation, outcome, attempt, result.status(), time.now());
         guarded(call, history.record(invocation.callId(), ended).thenAccept(held -> unlessCancelled(call, attempt, held,
                 () -> {
-                    if (outcome != RetryDecision.Outcome.SUCCEEDED) {
+                    if (outcome != RetryDecision.Outcome.SUCCEEDED && settings.keepsDeadLetters()) {
                         keepDeadLetter(invocation, attempt, result.status());
                     }
                     guarded(call, callbacks.dispatch(invocation, result, attempt, maxAttempts).thenRun(() -> {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param upstreamTimeout per attempt, unless the function's annotation says otherwise
  * @param retryPolicy     for the function, unless its annotations say otherwise
  * @param callbackPolicy  for delivering the callback; the function is never invoked again for it
+ * @param keepsDeadLetters whether a call that ends without success is kept as a dead letter
  */
 public record WorkerSettings(
         QueueName queue,
@@ -23,7 +24,8 @@ public record WorkerSettings(
         Duration upstreamTimeout,
         RetryPolicy retryPolicy,
         LeaseRule lease,
-        RetryPolicy callbackPolicy) {
+        RetryPolicy callbackPolicy,
+        boolean keepsDeadLetters) {
 
     public static final int DEFAULT_MAX_INFLIGHT = 1;
     public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
@@ -45,6 +47,6 @@ public record WorkerSettings(
 
     public static WorkerSettings defaults(QueueName queue) {
         return new WorkerSettings(queue, DEFAULT_MAX_INFLIGHT, DEFAULT_FETCH_WAIT, DEFAULT_UPSTREAM_TIMEOUT,
-                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY);
+                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY, true);
     }
 }

@@ -213,6 +213,20 @@ public abstract class WorkerContract {
     }
 
     @Test
+    void a_worker_told_to_keep_no_dead_letters_still_calls_back_and_records_a_failed_call() {
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(TEAPOT));
+        Submission call = submit(broker, FUNCTION);
+        startWorker(broker, 1, false);
+
+        Callback callback = theCallback(broker, call.callId());
+
+        assertThat(callback.headers().first("X-Function-Status")).contains("418");
+        assertLedgerShows(call.callId(), CallState.FAILED, 1, TEAPOT);
+        assertThat(deadLetterOf(broker, call.callId())).isEmpty();
+    }
+
+    @Test
     void a_call_answered_418_is_invoked_once_and_called_back_with_418() {
         RecordingQueue broker = broker();
         Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(TEAPOT));
@@ -630,10 +644,14 @@ public abstract class WorkerContract {
 
     /** A worker holding leases as long as the broker grants them. */
     private InvocationWorker startWorker(RecordingQueue broker, int maxInflight) {
+        return startWorker(broker, maxInflight, true);
+    }
+
+    private InvocationWorker startWorker(RecordingQueue broker, int maxInflight, boolean keepsDeadLetters) {
         WorkerSettings settings = new WorkerSettings(queue, maxInflight, FETCH_WAIT, UPSTREAM_TIMEOUT,
                 new RetryPolicy(maxRetryAttempts(), initialRetryWait(), maxRetryWait(),
                         RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
-                new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY);
+                new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY, keepsDeadLetters);
         InvocationWorker worker = new InvocationWorker(settings, broker, directory(), functions, callbacks,
                 timeSource(), events, ledger(), deadLetters());
         workers.add(worker);

@@ -42,12 +42,16 @@ final class InvoqBenchmark {
             PhaseRun peak = phases.timed("peak", profile.peak(), Pacing.closedLoop());
             double halfPeakRate = peak.submissions().succeededPerSecond() / 2;
             PhaseRun halfPeak = phases.timed("halfpeak", profile.halfPeak(), Pacing.fixedRate(halfPeakRate));
+            double halfCompletedRate = peak.completedPerSecond() / 2;
+            PhaseRun halfCompleted = phases.timed("halfcompleted", profile.halfCompleted(),
+                    Pacing.fixedRate(halfCompletedRate));
             PhaseRun noOpBacklog = phases.backlog("backlog-noop", SimulatedFunction.NO_OP, profile.noOpBacklog());
             PhaseRun slowBacklog = phases.backlog("backlog-10ms", SimulatedFunction.TEN_MS, profile.slowBacklog());
             CpuTimes measuredCpu = CpuTimes.of(invoq, nats).minus(cpuAfterWarmUp);
-            List<PhaseRun> measured = List.of(peak, halfPeak, noOpBacklog, slowBacklog);
+            List<PhaseRun> measured = List.of(peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog);
             long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum();
             return new InvoqResult(broker, warmUp.result(), peak.result(), halfPeakRate, halfPeak.result(),
+                    halfCompletedRate, halfCompleted.result(),
                     noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(),
                     CpuTimes.microsPerCall(measuredCpu.invoq(), measuredCalls),
                     CpuTimes.microsPerCall(measuredCpu.natsServer(), measuredCalls),

@@ -6,12 +6,14 @@ import java.util.List;
  * invoq's figures on one broker.
  *
  * @param halfPeakRate               the submission rate of the half-peak phase, half the peak's accepted rate
+ * @param halfCompletedRate          the submission rate of the phase at half the peak's completed rate
  * @param cpuMicrosPerCall           invoq's CPU time per completed call, warm-up excluded
  * @param natsServerCpuMicrosPerCall nats-server's CPU time per completed call, over the same phases
  * @param harnessCpuMicrosPerCall    this JVM's CPU time (load generator, functions, callback receiver) per
  *                                   completed call, over the same phases
  */
 record InvoqResult(Broker broker, PhaseResult warmUp, PhaseResult peak, double halfPeakRate, PhaseResult halfPeak,
+                   double halfCompletedRate, PhaseResult halfCompleted,
                    PhaseResult noOpBacklog, PhaseResult slowBacklog, long peakRssBytes, double cpuMicrosPerCall,
                    double natsServerCpuMicrosPerCall, double harnessCpuMicrosPerCall, long unknownCalls) {
 
@@ -21,7 +23,7 @@ record InvoqResult(Broker broker, PhaseResult warmUp, PhaseResult peak, double h
     }
 
     List<PhaseResult> phases() {
-        return List.of(warmUp, peak, halfPeak, noOpBacklog, slowBacklog);
+        return List.of(warmUp, peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog);
     }
 
     long lost() {

@@ -56,6 +56,13 @@ final class Scorecard {
                         "p99 < " + Format.millis(MAX_HALF_PEAK_P99_MS) + " ms",
                         Verdict.of(halfPeakLatency.count() > 0 && halfPeakLatency.p99Ms() < MAX_HALF_PEAK_P99_MS)),
                 Figure.info("submit → function start p50 / p99 at half peak", Format.medianAndP99(halfPeak.calls().submitToStart()), "", ""),
+                Figure.info("submit latency p50 / p99 / p99.9 at half the completed peak ("
+                                + Format.rate(invoq.halfCompletedRate()) + ")",
+                        Format.percentiles(invoq.halfCompleted().submissions().latency()),
+                        "HTTP no-op " + Format.percentiles(http.latency()),
+                        Format.ratios(invoq.halfCompleted().submissions().latency(), http.latency())),
+                Figure.info("submit → function start p50 / p99 at half the completed peak",
+                        Format.medianAndP99(invoq.halfCompleted().calls().submitToStart()), "", ""),
                 Figure.info("backlog drain, no-op function: completed/s", Format.rate(invoq.noOpBacklog().completedPerSecond()),
                         "pull + ack " + Format.rate(pullAck.perSecond()),
                         Format.ratio(invoq.noOpBacklog().completedPerSecond(), pullAck.perSecond())),

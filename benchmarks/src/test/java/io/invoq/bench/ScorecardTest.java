@@ -68,6 +68,7 @@ class ScorecardTest {
     private static InvoqResult spending(double invoqMicros, double natsServerMicros, double harnessMicros) {
         InvoqResult passing = result(6_000, 5_500, FAST, 6_000, 0, 400);
         return new InvoqResult(passing.broker(), passing.warmUp(), passing.peak(), passing.halfPeakRate(), passing.halfPeak(),
+                passing.halfCompletedRate(), passing.halfCompleted(),
                 passing.noOpBacklog(), passing.slowBacklog(), passing.peakRssBytes(), invoqMicros, natsServerMicros,
                 harnessMicros, passing.unknownCalls());
     }
@@ -76,7 +77,8 @@ class ScorecardTest {
                                       double slowCompleted, long lost, long rssMebibytes) {
         PhaseResult peak = phase(accepted, completed, FAST, 0);
         return new InvoqResult(Broker.JETSTREAM, phase(1, 1, FAST, 0), peak, accepted / 2,
-                phase(accepted / 2, accepted / 2, halfPeakLatency, 0), phase(1, 1, FAST, 0),
+                phase(accepted / 2, accepted / 2, halfPeakLatency, 0), completed / 2,
+                phase(completed / 2, completed / 2, FAST, 0), phase(1, 1, FAST, 0),
                 phase(1, slowCompleted, FAST, lost), rssMebibytes * 1024 * 1024, 100, 20, 40, 0);
     }
 

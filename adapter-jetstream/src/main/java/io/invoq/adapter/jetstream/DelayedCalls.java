@@ -27,13 +27,15 @@ final class DelayedCalls {
     private static final long LOOK_AGAIN_AFTER_NANOS = LOOK_AGAIN_AFTER_MILLIS * 1_000_000;
 
     private final JetStreamConnection connection;
+    private final ConsumerPulls pulls;
     private final MessageCodec codec;
     private final MessageMover mover;
     private final TimeSource time;
     private final Map<QueueName, Long> nextLook = new ConcurrentHashMap<>();
 
-    DelayedCalls(JetStreamConnection connection, MessageCodec codec, MessageMover mover, TimeSource time) {
+    DelayedCalls(JetStreamConnection connection, ConsumerPulls pulls, MessageCodec codec, MessageMover mover, TimeSource time) {
         this.connection = connection;
+        this.pulls = pulls;
         this.codec = codec;
         this.mover = mover;
         this.time = time;
@@ -47,7 +49,7 @@ final class DelayedCalls {
             return;
         }
         nextLook.put(layout.queue(), now + LOOK_AGAIN_AFTER_NANOS);
-        List<Message> delayed = ConsumerPull.pull(connection.client().jetStream(), layout.delayedStream(),
+        List<Message> delayed = pulls.pull(connection.client().jetStream(), layout.delayedStream(),
                 layout.delayedDurable(), BATCH, Duration.ZERO, connection.requestTimeout());
         for (int i = 0; i < delayed.size(); i++) {
             try {

@@ -40,6 +40,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
     private final MessageMover mover;
     private final DelayedCalls delayedCalls;
     private final QueueContents contents;
+    private final ConsumerPulls pulls = new ConsumerPulls();
     private final JetStreamDelivery.Parts deliveryParts;
 
     JetStreamInvocationQueue(JetStreamConnection connection, JetStreamSettings settings, QueueSettings queueSettings,
@@ -50,7 +51,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         this.time = time;
         this.codec = new MessageCodec();
         this.mover = new MessageMover(connection);
-        this.delayedCalls = new DelayedCalls(connection, codec, mover, time);
+        this.delayedCalls = new DelayedCalls(connection, pulls, codec, mover, time);
         this.deliveryParts = new JetStreamDelivery.Parts(codec, mover, time);
         this.contents = new QueueContents(connection);
     }
@@ -90,7 +91,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
                 delayedCalls.releaseDue(layout);
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
                 Duration wait = left.compareTo(DELAYED_CHECK_INTERVAL) > 0 ? DELAYED_CHECK_INTERVAL : left;
-                List<Message> messages = ConsumerPull.pull(connection.client().jetStream(), layout.stream(),
+                List<Message> messages = pulls.pull(connection.client().jetStream(), layout.stream(),
                         layout.durable(), max - deliveries.size(), wait, connection.requestTimeout());
                 for (Message message : messages) {
                     delivery(message, layout).ifPresent(deliveries::add);

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ public final class InvocationWorker implements AutoCloseable {
                             CallLedger ledger, DeadLetters deadLetters) {
         this.settings = settings;
         this.queue = queue;
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("invoq-worker-timer"));
+        this.timer = WorkerTimer.create("invoq-worker-timer");
         this.processor = new DeliveryProcessor(settings, functions, invoker,
                 new LeaseExtender(timer, settings.lease()),
                 new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,

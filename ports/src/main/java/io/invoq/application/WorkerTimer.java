@@ -1,0 +1,24 @@
+package io.invoq.application;
+
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * The timer of a worker's lease extensions and callback retries, on one daemon thread. A cancelled
+ * task leaves the timer at once: every call's lease extension is cancelled when the call ends, and
+ * it would otherwise keep the call's delivery, body included, in memory until it would have run.
+ */
+final class WorkerTimer {
+
+    private WorkerTimer() {
+    }
+
+    static ScheduledThreadPoolExecutor create(String threadName) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+}

@@ -3,6 +3,7 @@ package io.invoq.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,8 +38,9 @@ final class InvoqBenchmark {
                 invoq.register(function, harness.functions().uri(function));
             }
             Phases phases = new Phases(invoq, broker);
-            PhaseRun warmUp = phases.timed("warmup", profile.invoqWarmUp(), Pacing.closedLoop());
+            WarmUpResult warmUp = phases.warmUp(profile.invoqWarmUp());
             CpuTimes cpuAfterWarmUp = CpuTimes.of(invoq, nats);
+            Duration jitAfterWarmUp = invoq.jitCompilerTime();
             PhaseRun peak = phases.timed("peak", profile.peak(), Pacing.closedLoop());
             double halfPeakRate = peak.submissions().succeededPerSecond() / 2;
             PhaseRun halfPeak = phases.timed("halfpeak", profile.halfPeak(), Pacing.fixedRate(halfPeakRate));
@@ -48,12 +50,14 @@ final class InvoqBenchmark {
             PhaseRun noOpBacklog = phases.backlog("backlog-noop", SimulatedFunction.NO_OP, profile.noOpBacklog());
             PhaseRun slowBacklog = phases.backlog("backlog-10ms", SimulatedFunction.TEN_MS, profile.slowBacklog());
             CpuTimes measuredCpu = CpuTimes.of(invoq, nats).minus(cpuAfterWarmUp);
+            Duration measuredJit = invoq.jitCompilerTime().minus(jitAfterWarmUp);
             List<PhaseRun> measured = List.of(peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog);
             long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum();
-            return new InvoqResult(broker, warmUp.result(), peak.result(), halfPeakRate, halfPeak.result(),
+            return new InvoqResult(broker, warmUp, peak.result(), halfPeakRate, halfPeak.result(),
                     halfCompletedRate, halfCompleted.result(),
                     noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(),
                     CpuTimes.microsPerCall(measuredCpu.invoq(), measuredCalls),
+                    CpuTimes.microsPerCall(measuredJit, measuredCalls),
                     CpuTimes.microsPerCall(measuredCpu.natsServer(), measuredCalls),
                     CpuTimes.microsPerCall(measuredCpu.harness(), measuredCalls),
                     harness.ledgers().unknownCalls() - unknownBefore);
@@ -69,6 +73,25 @@ final class InvoqBenchmark {
         Phases(InvoqServer invoq, Broker broker) {
             this.invoq = invoq;
             this.broker = broker;
+        }
+
+        /** Runs warm-up rounds until invoq's JIT compilers settle or the warm-up's limit has passed. */
+        WarmUpResult warmUp(WarmUp plan) throws IOException, InterruptedException {
+            List<PhaseResult> rounds = new ArrayList<>();
+            long started = System.nanoTime();
+            while (true) {
+                Duration compilersBefore = invoq.jitCompilerTime();
+                long roundStarted = System.nanoTime();
+                rounds.add(timed("warmup-" + (rounds.size() + 1), plan.round(), Pacing.closedLoop()).result());
+                long now = System.nanoTime();
+                double share = (double) invoq.jitCompilerTime().minus(compilersBefore).toNanos() / (now - roundStarted);
+                WarmUpResult result = new WarmUpResult(rounds, (now - started) / 1e9, share, plan.settledShare());
+                if (result.settled() || now - started > plan.limit().toNanos()) {
+                    Progress.log(broker.flag() + " warm-up " + (result.settled() ? "settled" : "stopped at its limit")
+                            + ": the JIT compilers used " + Format.percent(share) + " of a core in the last round");
+                    return result;
+                }
+            }
         }
 
         /** Submits to the no-op function within {@code limit}, then waits for the callbacks. */

@@ -1,5 +1,6 @@
 package io.invoq.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,13 +9,15 @@ import java.util.List;
  * @param halfPeakRate               the submission rate of the half-peak phase, half the peak's accepted rate
  * @param halfCompletedRate          the submission rate of the phase at half the peak's completed rate
  * @param cpuMicrosPerCall           invoq's CPU time per completed call, warm-up excluded
+ * @param jitCpuMicrosPerCall        the part of it that invoq's JIT compilers used
  * @param natsServerCpuMicrosPerCall nats-server's CPU time per completed call, over the same phases
  * @param harnessCpuMicrosPerCall    this JVM's CPU time (load generator, functions, callback receiver) per
  *                                   completed call, over the same phases
  */
-record InvoqResult(Broker broker, PhaseResult warmUp, PhaseResult peak, double halfPeakRate, PhaseResult halfPeak,
+record InvoqResult(Broker broker, WarmUpResult warmUp, PhaseResult peak, double halfPeakRate, PhaseResult halfPeak,
                    double halfCompletedRate, PhaseResult halfCompleted,
                    PhaseResult noOpBacklog, PhaseResult slowBacklog, long peakRssBytes, double cpuMicrosPerCall,
+                   double jitCpuMicrosPerCall,
                    double natsServerCpuMicrosPerCall, double harnessCpuMicrosPerCall, long unknownCalls) {
 
     /** The CPU time per call of invoq, nats-server and the harness together: the whole cost of a call on this machine. */
@@ -23,7 +26,9 @@ record InvoqResult(Broker broker, PhaseResult warmUp, PhaseResult peak, double h
     }
 
     List<PhaseResult> phases() {
-        return List.of(warmUp, peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog);
+        List<PhaseResult> phases = new ArrayList<>(warmUp.rounds());
+        phases.addAll(List.of(peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog));
+        return phases;
     }
 
     long lost() {

@@ -91,6 +91,11 @@ final class InvoqServer implements AutoCloseable {
         }
     }
 
+    /** CPU time the process's JIT compiler threads have used so far. */
+    Duration jitCompilerTime() {
+        return JitCompilerTime.of(process.pid());
+    }
+
     /** CPU time (user + system) the process has used so far. */
     Duration cpuTime() {
         return process.cpuTime();

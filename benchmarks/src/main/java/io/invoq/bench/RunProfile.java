@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param rawWarmUp         each raw scenario once, untimed, before measuring
  * @param rawDuration       each timed raw scenario
  * @param rawPullMessages   messages drained by the raw pull + ack scenario
- * @param invoqWarmUp       submissions to a fresh invoq before anything is measured
+ * @param invoqWarmUp       what a fresh invoq runs before anything is measured
  * @param peak              closed-loop submissions at full speed
  * @param halfPeak          submissions at half the peak's accepted rate
  * @param halfCompleted     submissions at half the peak's completed rate, which the workers keep up with
@@ -18,16 +18,21 @@ import java.time.Duration;
  * @param slowBacklog       the same for the 10 ms function
  * @param timeLimit         the whole run is abandoned after this
  */
-record RunProfile(String name, Duration rawWarmUp, Duration rawDuration, int rawPullMessages, PhaseLimit invoqWarmUp,
+record RunProfile(String name, Duration rawWarmUp, Duration rawDuration, int rawPullMessages, WarmUp invoqWarmUp,
                   PhaseLimit peak, PhaseLimit halfPeak, PhaseLimit halfCompleted, int noOpBacklog, int slowBacklog, Duration timeLimit) {
 
+    /** A tenth of a core: from there on, a JVM's compilers only finish off rarely run code. */
+    private static final double SETTLED_JIT_SHARE = 0.1;
+
     static final RunProfile FULL = new RunProfile("full", Duration.ofSeconds(1), Duration.ofSeconds(4), 100_000,
-            new PhaseLimit(5_000, Duration.ofSeconds(8)), new PhaseLimit(30_000, Duration.ofSeconds(20)),
-            new PhaseLimit(15_000, Duration.ofSeconds(15)), new PhaseLimit(10_000, Duration.ofSeconds(15)),
-            10_000, 20_000, Duration.ofMinutes(10));
+            new WarmUp(new PhaseLimit(10_000, Duration.ofSeconds(10)), Duration.ofSeconds(120), SETTLED_JIT_SHARE),
+            new PhaseLimit(60_000, Duration.ofSeconds(15)),
+            new PhaseLimit(30_000, Duration.ofSeconds(15)), new PhaseLimit(20_000, Duration.ofSeconds(15)),
+            20_000, 30_000, Duration.ofMinutes(12));
 
     static final RunProfile QUICK = new RunProfile("quick", Duration.ofMillis(500), Duration.ofSeconds(1), 10_000,
-            new PhaseLimit(2_000, Duration.ofSeconds(3)), new PhaseLimit(8_000, Duration.ofSeconds(5)),
+            new WarmUp(new PhaseLimit(3_000, Duration.ofSeconds(3)), Duration.ofSeconds(15), SETTLED_JIT_SHARE),
+            new PhaseLimit(8_000, Duration.ofSeconds(5)),
             new PhaseLimit(4_000, Duration.ofSeconds(4)), new PhaseLimit(3_000, Duration.ofSeconds(4)),
             3_000, 6_000, Duration.ofMinutes(4));
 }

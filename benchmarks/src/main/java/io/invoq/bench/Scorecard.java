@@ -79,7 +79,10 @@ final class Scorecard {
                 Figure.info("submissions not accepted: other statuses / errors", otherResponses(invoq), "", ""),
                 new Figure("invoq peak RSS (VmHWM)", Format.mebibytes(invoq.peakRssBytes()), "", "",
                         "< " + Format.mebibytes(MAX_RSS_BYTES), Verdict.of(invoq.peakRssBytes() < MAX_RSS_BYTES)),
+                Figure.info("warm-up until invoq's JIT compilers use < " + Format.percent(invoq.warmUp().settledShare())
+                                + " of a core", warmUpSummary(invoq.warmUp()), "", ""),
                 Figure.info("invoq CPU per call (warm-up excluded)", Format.micros(invoq.cpuMicrosPerCall()), "", ""),
+                Figure.info("of which its JIT compilers", Format.micros(invoq.jitCpuMicrosPerCall()), "", ""),
                 Figure.info("nats-server CPU per call", Format.micros(invoq.natsServerCpuMicrosPerCall()), "", ""),
                 Figure.info("harness CPU per call (load generator, function, callbacks)",
                         Format.micros(invoq.harnessCpuMicrosPerCall()), "", ""),
@@ -92,6 +95,12 @@ final class Scorecard {
         return cpuMicrosPerCall > 0
                 ? cores + (cores == 1 ? " core" : " cores") + " ⇒ at most " + Format.rate(cores * MICROS_PER_SECOND / cpuMicrosPerCall)
                 : "–";
+    }
+
+    private static String warmUpSummary(WarmUpResult warmUp) {
+        long calls = warmUp.rounds().stream().mapToLong(round -> round.submissions().succeeded()).sum();
+        return Format.count(calls) + " calls in " + warmUp.rounds().size() + " rounds, " + Math.round(warmUp.seconds()) + " s; "
+                + (warmUp.settled() ? "settled" : "not settled") + ", last round " + Format.percent(warmUp.lastRoundShare());
     }
 
     private static String otherResponses(InvoqResult invoq) {

@@ -69,17 +69,18 @@ class ScorecardTest {
         InvoqResult passing = result(6_000, 5_500, FAST, 6_000, 0, 400);
         return new InvoqResult(passing.broker(), passing.warmUp(), passing.peak(), passing.halfPeakRate(), passing.halfPeak(),
                 passing.halfCompletedRate(), passing.halfCompleted(),
-                passing.noOpBacklog(), passing.slowBacklog(), passing.peakRssBytes(), invoqMicros, natsServerMicros,
+                passing.noOpBacklog(), passing.slowBacklog(), passing.peakRssBytes(), invoqMicros, 0, natsServerMicros,
                 harnessMicros, passing.unknownCalls());
     }
 
     private static InvoqResult result(double accepted, double completed, LatencySummary halfPeakLatency,
                                       double slowCompleted, long lost, long rssMebibytes) {
         PhaseResult peak = phase(accepted, completed, FAST, 0);
-        return new InvoqResult(Broker.JETSTREAM, phase(1, 1, FAST, 0), peak, accepted / 2,
+        WarmUpResult warmUp = new WarmUpResult(List.of(phase(1, 1, FAST, 0)), 1, 0.05, 0.1);
+        return new InvoqResult(Broker.JETSTREAM, warmUp, peak, accepted / 2,
                 phase(accepted / 2, accepted / 2, halfPeakLatency, 0), completed / 2,
                 phase(completed / 2, completed / 2, FAST, 0), phase(1, 1, FAST, 0),
-                phase(1, slowCompleted, FAST, lost), rssMebibytes * 1024 * 1024, 100, 20, 40, 0);
+                phase(1, slowCompleted, FAST, lost), rssMebibytes * 1024 * 1024, 100, 10, 20, 40, 0);
     }
 
     private static PhaseResult phase(double acceptedPerSecond, double completedPerSecond, LatencySummary latency, long lost) {

@@ -82,7 +82,7 @@ record InvoqConfig(
                 read.integer(ConfigKey.PORT, 0, 65535),
                 read.longValue(ConfigKey.MAX_REQUEST_BYTES, 1),
                 read.duration(ConfigKey.MAX_DELAY, Duration.ZERO),
-                new QueueSettings(ackWait, maxInflight, read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO),
+                new QueueSettings(ackWait, worker.maxHeld(), read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO),
                         read.longValue(ConfigKey.MAX_QUEUE_LENGTH, QueueSettings.NO_BOUND)),
                 new CallLedgerSettings(read.duration(ConfigKey.CALL_RETENTION, Duration.ofSeconds(1))),
                 new DeadLetterSettings(read.duration(ConfigKey.DEAD_LETTER_RETENTION, Duration.ofSeconds(1))),

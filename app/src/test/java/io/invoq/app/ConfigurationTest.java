@@ -48,7 +48,7 @@ class ConfigurationTest {
                 "max_inflight", "8", "ACK_WAIT", "3m", "backoff", "full", "nats_url", "nats://a:4222,nats://b:4222"));
 
         assertThat(config.worker().maxInflight()).isEqualTo(8);
-        assertThat(config.queue().maxInflight()).isEqualTo(8);
+        assertThat(config.queue().maxInflight()).as("what the worker holds: running or being called back").isEqualTo(16);
         assertThat(config.queue().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().lease().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().retryPolicy().backoff()).isEqualTo(Backoff.FULL);

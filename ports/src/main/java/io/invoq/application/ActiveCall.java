@@ -20,6 +20,7 @@ final class ActiveCall {
     private final Delivery delivery;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final CompletableFuture<Void> functionDone = new CompletableFuture<>();
     private volatile LeaseExtender.Extension lease = () -> { };
     private volatile Future<?> request = CompletableFuture.completedFuture(null);
 
@@ -34,6 +35,16 @@ final class ActiveCall {
     /** Completes once the delivery is settled. */
     CompletableFuture<Void> done() {
         return done;
+    }
+
+    /** Completes once the call runs its function no more: the attempt has answered, or the delivery was settled. */
+    CompletableFuture<Void> functionDone() {
+        return functionDone;
+    }
+
+    /** The attempt's function has answered, or failed to; what follows does not run it. */
+    void functionAnswered() {
+        functionDone.complete(null);
     }
 
     void holdLease(LeaseExtender.Extension extension) {
@@ -99,6 +110,7 @@ final class ActiveCall {
             LOG.warn("could not {} call {}; the broker will deliver it again: {}",
                     what, delivery.invocation().callId(), e.toString());
         } finally {
+            functionDone.complete(null);
             done.complete(null);
         }
         return true;

@@ -108,8 +108,10 @@ final class DeliveryProcessor {
         events.attemptStarted(invocation, attempt, Duration.between(invocation.notBefore(), time.now()));
         CompletableFuture<InvocationResult> request = invoker.invoke(function, invocation, timeouts.of(function));
         call.running(request);
-        guarded(call, request.handle((result, error) -> error == null ? result
-                        : InvocationResult.unreachable(Duration.ZERO, "invoker failed: " + error))
+        guarded(call, request.handle((result, error) -> {
+                    call.functionAnswered();
+                    return error == null ? result : InvocationResult.unreachable(Duration.ZERO, "invoker failed: " + error);
+                })
                 .thenAccept(result -> conclude(call, attempt, policy, result)));
     }
 

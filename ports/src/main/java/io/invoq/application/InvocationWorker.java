@@ -23,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls deliveries of one queue and runs them, at most {@code max_inflight} at a time. Function
- * calls are asynchronous: a waiting call holds a slot, not a thread.
+ * Pulls deliveries of one queue and runs them, at most {@code max_inflight} functions at a time.
+ * Function calls are asynchronous: a waiting call holds a slot, not a thread. A call whose function
+ * has answered gives its slot to the next call while its callback is sent; the worker holds at most
+ * {@link WorkerSettings#maxHeld()} deliveries in all.
  */
 public final class InvocationWorker implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class InvocationWorker implements AutoCloseable {
     private final DeliveryProcessor processor;
     private final ScheduledExecutorService timer;
     private final Semaphore slots;
+    private final Semaphore held;
     private final Set<ActiveCall> active = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopPulling = new CountDownLatch(1);
     private final Thread puller;
@@ -51,6 +54,7 @@ public final class InvocationWorker implements AutoCloseable {
                 new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,
                 new CallHistory(ledger), deadLetters);
         this.slots = new Semaphore(settings.maxInflight());
+        this.held = new Semaphore(settings.maxHeld());
         this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);
     }
 
@@ -59,7 +63,7 @@ public final class InvocationWorker implements AutoCloseable {
         LOG.info("worker consuming queue {} with max_inflight={}", settings.queue(), settings.maxInflight());
     }
 
-    /** How many calls are running now. */
+    /** How many deliveries this worker holds now: calls running their function or being called back. */
     public int inFlight() {
         return active.size();
     }
@@ -104,14 +108,29 @@ public final class InvocationWorker implements AutoCloseable {
                 if (!slots.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
                     continue;
                 }
-                int wanted = 1 + slots.drainPermits();
+                if (!held.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                    slots.release();
+                    continue;
+                }
+                int wanted = 1 + takeMoreRoom();
                 List<Delivery> deliveries = fetch(wanted);
                 slots.release(wanted - deliveries.size());
+                held.release(wanted - deliveries.size());
                 deliveries.forEach(this::run);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Takes as many more free slots as there is room to hold deliveries; returns how many. */
+    private int takeMoreRoom() {
+        int freeSlots = slots.drainPermits();
+        int room = held.drainPermits();
+        int taken = Math.min(freeSlots, room);
+        slots.release(freeSlots - taken);
+        held.release(room - taken);
+        return taken;
     }
 
     private List<Delivery> fetch(int wanted) throws InterruptedException {
@@ -130,9 +149,10 @@ public final class InvocationWorker implements AutoCloseable {
     private void run(Delivery delivery) {
         ActiveCall call = new ActiveCall(delivery);
         active.add(call);
+        call.functionDone().whenComplete((ignored, error) -> slots.release());
         call.done().whenComplete((ignored, error) -> {
             active.remove(call);
-            slots.release();
+            held.release();
         });
         processor.process(call);
     }

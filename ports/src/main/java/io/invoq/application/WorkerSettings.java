@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * How a worker consumes one queue.
  *
- * @param maxInflight     how many calls this worker runs at once
+ * @param maxInflight     how many functions this worker runs at once; a call whose function has
+ *                        answered is called back without holding one of these slots
  * @param fetchWait       how long one fetch waits for work before the worker looks again
  * @param upstreamTimeout per attempt, unless the function's annotation says otherwise
  * @param retryPolicy     for the function, unless its annotations say otherwise
@@ -28,6 +29,12 @@ public record WorkerSettings(
         boolean keepsDeadLetters) {
 
     public static final int DEFAULT_MAX_INFLIGHT = 1;
+    /**
+     * A worker holds at most this many deliveries per slot: those running their function and those
+     * whose callback is still being sent, so that slow callbacks neither stop the next calls from
+     * running nor pile up without bound.
+     */
+    public static final int DELIVERIES_HELD_PER_SLOT = 2;
     public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
     public static final RetryPolicy DEFAULT_CALLBACK_POLICY = new RetryPolicy(
@@ -43,6 +50,11 @@ public record WorkerSettings(
         if (maxInflight < 1) {
             throw new IllegalArgumentException("max inflight must be at least 1");
         }
+    }
+
+    /** The most deliveries this worker holds at once, running or being called back: the broker's in-flight limit. */
+    public int maxHeld() {
+        return maxInflight * DELIVERIES_HELD_PER_SLOT;
     }
 
     public static WorkerSettings defaults(QueueName queue) {

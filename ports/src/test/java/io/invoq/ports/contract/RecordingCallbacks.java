@@ -8,18 +8,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** A callback receiver that records every attempt to reach it and can be told to fail the next ones. */
+/**
+ * A callback receiver that records every attempt to reach it and can be told to fail the next ones,
+ * or to hold its answers back until the test lets them go.
+ */
 final class RecordingCallbacks implements CallbackSender {
 
     private static final int OK = 200;
     private static final int UNAVAILABLE = 503;
 
     private final List<Attempt> attempts = new ArrayList<>();
+    private final List<CompletableFuture<Integer>> heldAnswers = new ArrayList<>();
     private int failuresLeft;
+    private boolean holdingAnswers;
 
     /** The next {@code times} callbacks, whichever calls they are for, are answered 503. */
     synchronized void failNext(int times) {
         failuresLeft = times;
+    }
+
+    /** From now on, callbacks are received but not answered until {@link #answerHeld()}. */
+    synchronized void holdAnswers() {
+        holdingAnswers = true;
+    }
+
+    /** Answers the held callbacks 200, and every later one at once. */
+    void answerHeld() {
+        List<CompletableFuture<Integer>> answers;
+        synchronized (this) {
+            holdingAnswers = false;
+            answers = List.copyOf(heldAnswers);
+            heldAnswers.clear();
+        }
+        answers.forEach(answer -> answer.complete(OK));
+    }
+
+    synchronized int heldAnswers() {
+        return heldAnswers.size();
     }
 
     @Override
@@ -29,6 +54,11 @@ final class RecordingCallbacks implements CallbackSender {
             failuresLeft--;
         }
         attempts.add(new Attempt(callback, System.nanoTime(), !fails));
+        if (holdingAnswers && !fails) {
+            CompletableFuture<Integer> answer = new CompletableFuture<>();
+            heldAnswers.add(answer);
+            return answer;
+        }
         return CompletableFuture.completedFuture(fails ? UNAVAILABLE : OK);
     }
 

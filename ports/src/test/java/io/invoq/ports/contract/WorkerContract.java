@@ -621,6 +621,41 @@ public abstract class WorkerContract {
         assertThat(functions.peakOpenCalls()).isEqualTo(maxInflight);
     }
 
+    @Test
+    void a_call_whose_callback_is_slow_gives_its_slot_to_the_next_call() {
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        callbacks.holdAnswers();
+        CallId first = submit(broker, FUNCTION).callId();
+        CallId second = submit(broker, FUNCTION).callId();
+        startWorker(broker, 1);
+
+        timing.eventually().until(() -> callbacks.heldAnswers() == 2);
+        assertThat(functions.invokedCalls()).containsExactly(first, second);
+        assertThat(broker.wasAcked(first)).isFalse();
+
+        callbacks.answerHeld();
+        assertThat(theCallback(broker, first).headers().first("X-Function-Status")).contains("200");
+        assertThat(theCallback(broker, second).headers().first("X-Function-Status")).contains("200");
+    }
+
+    @Test
+    void a_worker_holds_at_most_twice_its_max_inflight_calls_while_their_callbacks_wait() {
+        int maxInflight = 2;
+        RecordingQueue broker = broker();
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        callbacks.holdAnswers();
+        List<CallId> calls = IntStream.range(0, 6).mapToObj(i -> submit(broker, FUNCTION).callId()).toList();
+        startWorker(broker, maxInflight);
+
+        timing.eventually().until(() -> callbacks.heldAnswers() == 2 * maxInflight);
+        timing.eventually().during(quietPeriod()).until(() -> functions.invokedCalls().size() == 2 * maxInflight);
+
+        callbacks.answerHeld();
+        calls.forEach(call -> theCallback(broker, call));
+        assertThat(functions.invokedCalls()).hasSize(calls.size());
+    }
+
     // --- setting up ---
 
     /** A broker whose leases no test outlasts. */

@@ -11,7 +11,7 @@ import java.util.Set;
 record BenchmarkOptions(boolean quick, Path invoqJar, Path resultsDirectory, int concurrency, List<String> invoqJavaOptions) {
 
     /** The JVM options the README recommends for running invoq: a bounded heap and the throughput collector. */
-    static final String DEFAULT_INVOQ_JAVA_OPTIONS = "-Xmx384m -XX:+UseParallelGC";
+    static final String DEFAULT_INVOQ_JAVA_OPTIONS = "-Xmx320m -XX:+UseParallelGC";
 
     static final String USAGE = """
             usage: java -jar benchmarks/target/invoq-benchmarks.jar [options]   (from the repository root)

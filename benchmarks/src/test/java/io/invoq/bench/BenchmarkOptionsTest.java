@@ -9,7 +9,7 @@ class BenchmarkOptionsTest {
 
     @Test
     void invoq_runs_with_the_readmes_production_jvm_options_unless_told_otherwise() {
-        assertThat(BenchmarkOptions.parse().invoqJavaOptions()).containsExactly("-Xmx384m", "-XX:+UseParallelGC");
+        assertThat(BenchmarkOptions.parse().invoqJavaOptions()).containsExactly("-Xmx320m", "-XX:+UseParallelGC");
         assertThat(BenchmarkOptions.parse("--invoq-java-options= -Xmx1g  -Dx=1 ").invoqJavaOptions())
                 .containsExactly("-Xmx1g", "-Dx=1");
     }

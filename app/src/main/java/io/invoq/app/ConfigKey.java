@@ -15,6 +15,8 @@ enum ConfigKey {
     NATS_STREAM("", "stream name (default OF_<queue_name>)"),
     NATS_DURABLE("", "durable consumer name (default <queue_name>-workers)"),
     NATS_STREAM_REPLICAS("1", "stream replicas (3 for an R3 cluster)"),
+    NATS_MAX_ACK_PENDING("1000", "max ack pending of a consumer invoq creates: the most calls all workers of a queue "
+            + "hold at once; at least 2 × max_inflight"),
     NATS_USER("", "NATS user name"),
     NATS_PASSWORD("", "NATS password"),
     NATS_TOKEN("", "NATS token"),

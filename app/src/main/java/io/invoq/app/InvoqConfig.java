@@ -76,13 +76,15 @@ record InvoqConfig(
         WorkerSettings worker = new WorkerSettings(queueName, maxInflight, WorkerSettings.DEFAULT_FETCH_WAIT,
                 read.duration(ConfigKey.UPSTREAM_TIMEOUT, Duration.ofMillis(1)), retries, new LeaseRule(ackWait),
                 WorkerSettings.DEFAULT_CALLBACK_POLICY, read.bool(ConfigKey.DEAD_LETTERS));
+        // a queue's consumer is shared by its gateways and workers, whichever creates it
+        int heldByAllWorkers = Math.max(worker.maxHeld(), read.integer(ConfigKey.NATS_MAX_ACK_PENDING, 1, 1_000_000));
         return new InvoqConfig(
                 read.choice(ConfigKey.MODE, Mode.class),
                 read.choice(ConfigKey.BROKER, BrokerKind.class),
                 read.integer(ConfigKey.PORT, 0, 65535),
                 read.longValue(ConfigKey.MAX_REQUEST_BYTES, 1),
                 read.duration(ConfigKey.MAX_DELAY, Duration.ZERO),
-                new QueueSettings(ackWait, worker.maxHeld(), read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO),
+                new QueueSettings(ackWait, heldByAllWorkers, read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO),
                         read.longValue(ConfigKey.MAX_QUEUE_LENGTH, QueueSettings.NO_BOUND)),
                 new CallLedgerSettings(read.duration(ConfigKey.CALL_RETENTION, Duration.ofSeconds(1))),
                 new DeadLetterSettings(read.duration(ConfigKey.DEAD_LETTER_RETENTION, Duration.ofSeconds(1))),

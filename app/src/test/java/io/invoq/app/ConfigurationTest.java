@@ -48,7 +48,10 @@ class ConfigurationTest {
                 "max_inflight", "8", "ACK_WAIT", "3m", "backoff", "full", "nats_url", "nats://a:4222,nats://b:4222"));
 
         assertThat(config.worker().maxInflight()).isEqualTo(8);
-        assertThat(config.queue().maxInflight()).as("what the worker holds: running or being called back").isEqualTo(16);
+        assertThat(config.queue().maxInflight()).as("nats_max_ack_pending's default").isEqualTo(1000);
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("max_inflight", "800")).queue().maxInflight())
+                .as("what one worker holds, running or being called back").isEqualTo(1600);
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("nats_max_ack_pending", "5000")).queue().maxInflight()).isEqualTo(5000);
         assertThat(config.queue().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().lease().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().retryPolicy().backoff()).isEqualTo(Backoff.FULL);

@@ -95,10 +95,17 @@ final class InvoqProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process if it still runs and removes its output files. */
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+        try {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

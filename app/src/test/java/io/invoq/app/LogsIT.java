@@ -80,8 +80,12 @@ class LogsIT {
         assertThat(stdout).doesNotContain("SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-KEY-3", "SECRET-PROXY-5");
     }
 
+    /** What a stopped jar wrote: its stdout, and its stdout then its stderr. */
+    private record Output(String stdout, String log) {
+    }
+
     /** Runs the jar with these flags, makes one call carrying credentials and a body, and stops the jar. */
-    private InvoqProcess runOneCall(String callId, String callbackPath, String... flags) {
+    private Output runOneCall(String callId, String callbackPath, String... flags) {
         try (InvoqProcess invoq = InvoqProcess.start(flags)) {
             InvoqClient client = invoq.client();
             assertThat(client.registerFunction("echo", function.url("/")).statusCode()).isEqualTo(201);
@@ -92,7 +96,7 @@ class LogsIT {
             await().atMost(PATIENCE).until(() -> callbacks.requests().size() == 1);
             invoq.terminate();
             assertThat(invoq.awaitExit()).as("exit code; log:\n%s", invoq.log()).isZero();
-            return invoq;
+            return new Output(invoq.stdout(), invoq.log());
         }
     }
 

@@ -2,6 +2,7 @@ package io.invoq.adapter.jetstream;
 
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValueManagement;
+import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.KeyValueConfiguration;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -15,31 +16,40 @@ final class KeyValueBuckets {
     private KeyValueBuckets() {
     }
 
-    /** @param contents what the bucket holds, for the log */
-    static void ensure(JetStreamConnection connection, KeyValueConfiguration configuration, String contents)
+    /**
+     * @param contents what the bucket holds, for the log
+     * @return whether the bucket answers direct gets, which any bucket made by a current client or by invoq does
+     */
+    static boolean ensure(JetStreamConnection connection, KeyValueConfiguration configuration, String contents)
             throws IOException, JetStreamApiException {
         JetStreamConnection.Client client = connection.client();
         KeyValueManagement management = client.nats().keyValueManagement(client.keyValueOptions());
         try {
-            management.getStatus(configuration.getBucketName());
+            return allowsDirectGet(management.getStatus(configuration.getBucketName()));
         } catch (JetStreamApiException e) {
             if (!BrokerFailures.isNotFound(e)) {
                 throw e;
             }
-            create(management, configuration, contents);
+            return create(management, configuration, contents);
         }
     }
 
-    private static void create(KeyValueManagement management, KeyValueConfiguration configuration, String contents)
+    private static boolean create(KeyValueManagement management, KeyValueConfiguration configuration, String contents)
             throws IOException, JetStreamApiException {
         try {
-            management.create(configuration);
+            KeyValueStatus created = management.create(configuration);
             LOG.info("created key-value bucket {} for {}", configuration.getBucketName(), contents);
+            return allowsDirectGet(created);
         } catch (JetStreamApiException e) {
             // another process created it at the same time, differently: theirs is used as it is
             if (e.getApiErrorCode() != BrokerFailures.STREAM_NAME_IN_USE) {
                 throw e;
             }
+            return allowsDirectGet(management.getStatus(configuration.getBucketName()));
         }
+    }
+
+    private static boolean allowsDirectGet(KeyValueStatus bucket) {
+        return bucket.getBackingStreamInfo().getConfiguration().getAllowDirect();
     }
 }

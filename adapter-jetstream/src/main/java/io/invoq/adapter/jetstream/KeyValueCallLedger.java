@@ -18,6 +18,7 @@ import io.nats.client.api.PublishAck;
 import io.nats.client.api.StorageType;
 import io.nats.client.support.NatsJetStreamConstants;
 import io.nats.client.support.NatsKeyValueUtil;
+import io.nats.client.support.Status;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,6 +52,7 @@ final class KeyValueCallLedger implements CallLedger {
 
     private final JetStreamConnection connection;
     private final KeyValueConfiguration bucketConfiguration;
+    private final String directGetPrefix;
     private final String messageGetSubject;
     private final String keyPrefix;
     private final CallRecordCodec codec = new CallRecordCodec();
@@ -58,6 +60,7 @@ final class KeyValueCallLedger implements CallLedger {
     private final WatchedCancels cancels = new WatchedCancels();
     private final ThreadPoolExecutor answering;
     private volatile boolean bucketExists;
+    private volatile boolean directGets;
     private volatile boolean watchingCancels;
 
     KeyValueCallLedger(JetStreamConnection connection, JetStreamSettings settings, CallLedgerSettings ledgerSettings) {
@@ -69,8 +72,11 @@ final class KeyValueCallLedger implements CallLedger {
                 .maxHistoryPerKey(1)
                 .ttl(ledgerSettings.retention())
                 .build();
-        this.messageGetSubject = "$JS.API." + String.format(NatsJetStreamConstants.JSAPI_MSG_GET,
-                NatsKeyValueUtil.toStreamName(settings.callsBucket()));
+        // the key's subject follows: a direct get answers with the stored message itself, no JSON to parse
+        this.directGetPrefix = NatsJetStreamConstants.DEFAULT_API_PREFIX + String.format(
+                NatsJetStreamConstants.JSAPI_DIRECT_GET, NatsKeyValueUtil.toStreamName(settings.callsBucket())) + ".";
+        this.messageGetSubject = NatsJetStreamConstants.DEFAULT_API_PREFIX + String.format(
+                NatsJetStreamConstants.JSAPI_MSG_GET, NatsKeyValueUtil.toStreamName(settings.callsBucket()));
         this.keyPrefix = NatsKeyValueUtil.toKeyPrefix(settings.callsBucket());
         this.answering = new ThreadPoolExecutor(ANSWERING_THREADS, ANSWERING_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
@@ -162,28 +168,49 @@ final class KeyValueCallLedger implements CallLedger {
 
     private CompletableFuture<CallRevision> read(CallId call) {
         String subject = keyPrefix + CallKeys.of(call);
-        byte[] request = MessageGetRequest.lastForSubject(subject).serialize();
-        return client().nats().requestWithTimeout(messageGetSubject, request, connection.requestTimeout())
-                .thenApply(reply -> revisionIn(reply, subject));
+        JetStreamConnection.Client client = client();
+        Duration timeout = connection.requestTimeout();
+        if (directGets) {
+            return client.nats().requestWithTimeout(directGetPrefix + subject, new byte[0], timeout)
+                    .thenApply(reply -> directlyGot(reply, subject));
+        }
+        return client.nats().requestWithTimeout(messageGetSubject, MessageGetRequest.lastForSubject(subject).serialize(),
+                timeout).thenApply(reply -> got(new MessageInfo(reply), subject));
     }
 
-    private CallRevision revisionIn(Message reply, String subject) {
-        MessageInfo info = new MessageInfo(reply);
+    /** A direct get answers with the stored message itself, cheaper to read than a message get's JSON. */
+    private CallRevision directlyGot(Message reply, String subject) {
+        if (reply.isStatusMessage()) {
+            if (reply.getStatus().getCode() == Status.NOT_FOUND_CODE) {
+                return CallRevision.ABSENT;
+            }
+            throw new CompletionException(new IllegalStateException("cannot read " + subject + " of bucket "
+                    + bucketConfiguration.getBucketName() + ": " + reply.getStatus().getMessageWithCode()));
+        }
+        return entry(subject, Long.parseLong(reply.getHeaders().getFirst(NatsJetStreamConstants.NATS_SEQUENCE)),
+                NatsKeyValueUtil.getOperation(reply.getHeaders()), reply.getData());
+    }
+
+    private CallRevision got(MessageInfo info, String subject) {
         if (info.hasError()) {
             if (info.getApiErrorCode() == NatsJetStreamConstants.JS_NO_MESSAGE_FOUND_ERR) {
                 return CallRevision.ABSENT;
             }
             throw new CompletionException(new JetStreamApiException(info.getErrorObject()));
         }
-        if (NatsKeyValueUtil.getOperation(info.getHeaders()) != KeyValueOperation.PUT) {
-            return new CallRevision(Optional.empty(), info.getSeq());
+        return entry(subject, info.getSeq(), NatsKeyValueUtil.getOperation(info.getHeaders()), info.getData());
+    }
+
+    private CallRevision entry(String subject, long revision, KeyValueOperation operation, byte[] data) {
+        if (operation != KeyValueOperation.PUT) {
+            return new CallRevision(Optional.empty(), revision);
         }
         try {
-            return new CallRevision(Optional.of(codec.decode(info.getData())), info.getSeq());
+            return new CallRevision(Optional.of(codec.decode(data)), revision);
         } catch (IllegalArgumentException e) {
             LOG.warn("ignoring the unreadable entry {} of bucket {}: {}", subject, bucketConfiguration.getBucketName(),
                     e.getMessage());
-            return new CallRevision(Optional.empty(), info.getSeq());
+            return new CallRevision(Optional.empty(), revision);
         }
     }
 
@@ -226,7 +253,11 @@ final class KeyValueCallLedger implements CallLedger {
             return;
         }
         try {
-            KeyValueBuckets.ensure(connection, bucketConfiguration, "call records");
+            directGets = KeyValueBuckets.ensure(connection, bucketConfiguration, "call records");
+            if (!directGets) {
+                LOG.warn("bucket {} does not allow direct gets; call records are read the slower way",
+                        bucketConfiguration.getBucketName());
+            }
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot open bucket " + bucketConfiguration.getBucketName(), e);
         }

@@ -11,8 +11,10 @@ import io.invoq.domain.Invocation;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -55,6 +57,29 @@ class KeyValueCallLedgerTest {
 
             assertThat(ledger.change(call.callId(), CallChange.accepted(call)).join()).as(id).isEmpty();
             assertThat(ledger.find(call.callId()).join()).as(id).contains(CallRecord.queued(call));
+        }
+    }
+
+    @Test
+    void aBucketAnOperatorMadeWithoutDirectGetsIsStillReadAndWritten() throws Exception {
+        try (Connection operator = TestBrokers.operator(server)) {
+            operator.keyValueManagement().create(KeyValueConfiguration.builder()
+                    .name(settings.callsBucket()).storageType(StorageType.File).build());
+            JetStreamManagement management = operator.jetStreamManagement();
+            String backingStream = "KV_" + settings.callsBucket();
+            management.updateStream(StreamConfiguration.builder(management.getStreamInfo(backingStream).getConfiguration())
+                    .allowDirect(false).build());
+            assertThat(management.getStreamInfo(backingStream).getConfiguration().getAllowDirect()).isFalse();
+        }
+        Invocation call = TestCalls.call(TestCalls.uniqueQueue(), "figlet");
+        try (JetStreamConnection another = TestBrokers.connect(settings)) {
+            KeyValueCallLedger anotherProcesses = new KeyValueCallLedger(another, settings,
+                    new CallLedgerSettings(Duration.ofHours(6)));
+
+            ledger.change(call.callId(), CallChange.accepted(call)).join();
+
+            assertThat(anotherProcesses.find(call.callId()).join()).contains(CallRecord.queued(call));
+            assertThat(anotherProcesses.find(CallId.generate()).join()).isEmpty();
         }
     }
 

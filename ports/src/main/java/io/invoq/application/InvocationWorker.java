@@ -52,7 +52,7 @@ public final class InvocationWorker implements AutoCloseable {
         this.processor = new DeliveryProcessor(settings, functions, invoker,
                 new LeaseExtender(timer, settings.lease()),
                 new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,
-                new CallHistory(ledger), deadLetters);
+                new CallHistory(ledger), deadLetters, timer);
         this.slots = new Semaphore(settings.maxInflight());
         this.held = new Semaphore(settings.maxHeld());
         this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);

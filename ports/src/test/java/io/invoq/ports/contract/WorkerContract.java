@@ -488,7 +488,7 @@ public abstract class WorkerContract {
         functions.answer(FUNCTION, ScriptedAnswer.status(UNAVAILABLE).heldOpen());
         Submission call = submit(broker, FUNCTION);
         startWorker(broker, 1);
-        timing.eventually().until(() -> functions.openCalls() == 1);
+        timing.eventually().until(() -> ledgerStateOf(call.callId()) == CallState.RUNNING);
         int extensionsBeforeCancel = broker.leaseExtensions();
 
         assertThat(cancel(call.callId()).state()).isEqualTo(CallState.CANCELLED);
@@ -545,6 +545,30 @@ public abstract class WorkerContract {
         ledger.release();
         theCallback(broker, call.callId());
         assertLedgerShows(call.callId(), CallState.SUCCEEDED, 1, OK);
+    }
+
+    @Test
+    void an_attempt_that_runs_a_while_is_recorded_as_running_and_a_quick_one_only_by_its_end() {
+        StepsRecordingLedger ledger = new StepsRecordingLedger(newLedger());
+        workerLedger = ledger;
+        RecordingQueue broker = broker();
+        FunctionName slow = new FunctionName("contract-slow-fn");
+        registry.save(definition(slow, Map.of()));
+        functions.answer(slow, ScriptedAnswer.status(OK).heldOpen());
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK));
+        CallId quick = submit(broker, FUNCTION).callId();
+        CallId held = submit(broker, slow).callId();
+        startWorker(broker, 2);
+
+        theCallback(broker, quick);
+        timing.eventually().until(() -> ledgerRecordOf(held).state() == CallState.RUNNING);
+        assertThat(ledgerRecordOf(held).attempts()).isEqualTo(1);
+        functions.releaseAll();
+        theCallback(broker, held);
+
+        assertThat(ledger.statesWrittenFor(quick)).containsExactly(CallState.QUEUED, CallState.SUCCEEDED);
+        assertThat(ledger.statesWrittenFor(held)).containsExactly(CallState.QUEUED, CallState.RUNNING, CallState.SUCCEEDED);
+        assertLedgerShows(quick, CallState.SUCCEEDED, 1, OK);
     }
 
     @Test

@@ -35,6 +35,7 @@ class ScorecardTest {
 
         assertThat(figures.get("accepted submissions/s (peak)").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(figures.get("completed invocations/s (peak)").verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(figures.get("completed invocations/s (peak) vs pull + ack").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(figures.get("invoq peak RSS (VmHWM)").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(figures.values()).filteredOn(figure -> figure.name().startsWith("submit latency p50 / p99 / p99.9 at half peak"))
                 .extracting(Figure::verdict).containsExactly(Verdict.FAIL);
@@ -42,6 +43,17 @@ class ScorecardTest {
                 .extracting(Figure::verdict, Figure::ratio).containsExactly(tuple(Verdict.FAIL, "78 %"));
         assertThat(figures.values()).filteredOn(figure -> figure.name().startsWith("lost / duplicate"))
                 .extracting(Figure::value, Figure::verdict).containsExactly(tuple("1 / 0", Verdict.FAIL));
+    }
+
+    @Test
+    void judgesTheCompletedRateAndItsRatioToPullAndAckApart() {
+        Map<String, Figure> figures = byName(Scorecard.figures(result(6_000, 5_000, FAST, 6_000, 0, 400), RAW, CORES));
+
+        assertThat(figures.get("completed invocations/s (peak)").verdict()).isEqualTo(Verdict.PASS);
+        assertThat(figures.get("completed invocations/s (peak) vs pull + ack"))
+                .extracting(Figure::ratio, Figure::verdict).containsExactly("0.25×", Verdict.PASS);
+        assertThat(byName(Scorecard.figures(result(6_000, 4_990, FAST, 6_000, 0, 400), RAW, CORES))
+                .get("completed invocations/s (peak) vs pull + ack").verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test

@@ -105,7 +105,9 @@ final class DeliveryProcessor {
             ScheduledFuture<?> running = timer.schedule(() -> guarded(call, history.record(invocation.callId(), started)
                     .thenAccept(held -> cancelIf(held, call, attempt))), RUNNING_RECORDED_AFTER.toNanos(), TimeUnit.NANOSECONDS);
             call.functionDone().whenComplete((ignored, error) -> running.cancel(false));
-            invoke(call, attempt, function.get());
+            if (!call.isSettled()) {
+                invoke(call, attempt, function.get());
+            }
         }
     }
 

@@ -16,7 +16,7 @@ record BenchmarkOptions(boolean quick, Path invoqJar, Path resultsDirectory, int
     static final String USAGE = """
             usage: java -jar benchmarks/target/invoq-benchmarks.jar [options]   (from the repository root)
 
-              --quick                      a smoke run of about 1 minute instead of the full run (about 2)
+              --quick                      a smoke run of about 1 minute instead of the full run (about 3)
               --invoq-jar=PATH             the jar under test (app/target/invoq.jar)
               --results-dir=DIR            where <timestamp>.json and <timestamp>.md go (benchmarks/results)
               --concurrency=N              outstanding submissions, one keep-alive connection each (64)

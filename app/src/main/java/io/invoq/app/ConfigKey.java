@@ -16,7 +16,7 @@ enum ConfigKey {
     NATS_DURABLE("", "durable consumer name (default <queue_name>-workers)"),
     NATS_STREAM_REPLICAS("1", "stream replicas (3 for an R3 cluster)"),
     NATS_MAX_ACK_PENDING("1000", "max ack pending of a consumer invoq creates: the most calls all workers of a queue "
-            + "hold at once; at least 2 × max_inflight"),
+            + "hold at once; at least 2 × max_inflight + read_ahead"),
     NATS_USER("", "NATS user name"),
     NATS_PASSWORD("", "NATS password"),
     NATS_TOKEN("", "NATS token"),
@@ -27,6 +27,8 @@ enum ConfigKey {
     NATS_TLS_KEYSTORE("", "key store with a client certificate, for mutual TLS"),
     NATS_TLS_KEYSTORE_PASSWORD("", "password of nats_tls_keystore"),
     MAX_INFLIGHT("1", "invocations run at once per worker process"),
+    READ_AHEAD("0", "calls a worker fetches ahead of its free slots, so that a freed slot starts the next call at once; "
+            + "for queues of short functions, as such a call waits for this worker's slots even while another worker is idle"),
     ACK_WAIT("30s", "lease on a delivery; extended while the function runs"),
     UPSTREAM_TIMEOUT("60s", "per-attempt function timeout (annotation com.invoq.timeout overrides)"),
     UPSTREAM_URL("", "invoke functions not in the registry at this URL template, e.g. http://gw:8080/function/{name}"),

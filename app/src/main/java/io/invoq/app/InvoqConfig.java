@@ -75,7 +75,8 @@ record InvoqConfig(
         read.choice(ConfigKey.SCALING_MODE, ScalingMode.class);
         WorkerSettings worker = new WorkerSettings(queueName, maxInflight, WorkerSettings.DEFAULT_FETCH_WAIT,
                 read.duration(ConfigKey.UPSTREAM_TIMEOUT, Duration.ofMillis(1)), retries, new LeaseRule(ackWait),
-                WorkerSettings.DEFAULT_CALLBACK_POLICY, read.bool(ConfigKey.DEAD_LETTERS));
+                WorkerSettings.DEFAULT_CALLBACK_POLICY, read.bool(ConfigKey.DEAD_LETTERS),
+                read.integer(ConfigKey.READ_AHEAD, 0, 100_000));
         // a queue's consumer is shared by its gateways and workers, whichever creates it
         int heldByAllWorkers = Math.max(worker.maxHeld(), read.integer(ConfigKey.NATS_MAX_ACK_PENDING, 1, 1_000_000));
         return new InvoqConfig(

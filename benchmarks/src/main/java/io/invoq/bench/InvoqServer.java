@@ -17,6 +17,8 @@ import java.util.List;
 final class InvoqServer implements AutoCloseable {
 
     static final int MAX_INFLIGHT = 64;
+    /** The calls are all short, so the worker fetches half its slots' worth ahead of them. */
+    static final int READ_AHEAD = MAX_INFLIGHT / 2;
     /** In invoq's JVM options, stands for the broker's name, e.g. to give each run its own JFR file. */
     static final String BROKER_PLACEHOLDER = "{broker}";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -47,6 +49,7 @@ final class InvoqServer implements AutoCloseable {
                 "--port=" + port,
                 "--queue-name=bench",
                 "--max-inflight=" + MAX_INFLIGHT,
+                "--read-ahead=" + READ_AHEAD,
                 "--shutdown-grace=5s"));
         InvoqServer server = new InvoqServer(
                 ChildProcess.start("invoq", command, workDirectory.resolve("invoq-" + broker.flag() + ".log")), port);

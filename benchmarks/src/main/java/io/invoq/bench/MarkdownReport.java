@@ -24,7 +24,8 @@ final class MarkdownReport {
         line("- " + machine.java() + "; " + machine.natsServer() + " (JetStream, file storage), all on 127.0.0.1");
         line("- load: " + report.concurrency() + " outstanding submissions on keep-alive connections, "
                 + report.submissionBytes() + "-byte bodies, a callback and a unique X-Call-Id each; invoq --max-inflight="
-                + report.maxInflight() + ", JVM options: " + String.join(" ", report.invoqJavaOptions()));
+                + report.maxInflight() + " --read-ahead=" + report.readAhead() + ", JVM options: "
+                + String.join(" ", report.invoqJavaOptions()));
         line("- ratios compare with the " + report.comparedAtBytes() + "-byte raw baselines; latencies in ms");
         line("");
         line("## Raw baselines");

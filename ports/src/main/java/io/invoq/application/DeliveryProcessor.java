@@ -77,6 +77,12 @@ final class DeliveryProcessor {
         this.timer = timer;
     }
 
+    /** Keeps the lease of a delivery the worker holds, from its fetch until it is settled. */
+    void hold(ActiveCall call) {
+        int attempt = call.delivery().deliveryCount();
+        call.holdLease(leases.keepAlive(call.delivery(), () -> cancelIfCancelled(call, attempt)));
+    }
+
     void process(ActiveCall call) {
         try {
             start(call);
@@ -88,7 +94,6 @@ final class DeliveryProcessor {
     private void start(ActiveCall call) {
         Invocation invocation = call.delivery().invocation();
         int attempt = call.delivery().deliveryCount();
-        call.holdLease(leases.keepAlive(call.delivery(), () -> cancelIfCancelled(call, attempt)));
         Optional<FunctionDefinition> function = functions.resolve(invocation.function());
         if (function.isEmpty()) {
             InvocationResult missing = new InvocationResult(NOT_FOUND, Headers.EMPTY,

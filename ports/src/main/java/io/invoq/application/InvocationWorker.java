@@ -11,22 +11,26 @@ import io.invoq.ports.out.QueueUnavailableException;
 import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pulls deliveries of one queue and runs them, at most {@code max_inflight} functions at a time.
  * Function calls are asynchronous: a waiting call holds a slot, not a thread. A call whose function
- * has answered gives its slot to the next call while its callback is sent; the worker holds at most
- * {@link WorkerSettings#maxHeld()} deliveries in all.
+ * has answered gives its slot to the next call while its callback is sent. With a read-ahead, the
+ * worker fetches that many calls more than it has free slots, under a kept lease, and starts each
+ * as soon as a slot frees. It holds at most {@link WorkerSettings#maxHeld()} deliveries in all.
  */
 public final class InvocationWorker implements AutoCloseable {
 
@@ -38,7 +42,11 @@ public final class InvocationWorker implements AutoCloseable {
     private final DeliveryProcessor processor;
     private final ScheduledExecutorService timer;
     private final Semaphore slots;
+    /** Calls this worker may fetch: its slots and its read-ahead, less the calls it has fetched and not yet run. */
+    private final Semaphore fetchable;
     private final Semaphore held;
+    private final Queue<ActiveCall> readAhead = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger startRequests = new AtomicInteger();
     private final Set<ActiveCall> active = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopPulling = new CountDownLatch(1);
     private final Thread puller;
@@ -54,6 +62,7 @@ public final class InvocationWorker implements AutoCloseable {
                 new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,
                 new CallHistory(ledger), deadLetters, timer);
         this.slots = new Semaphore(settings.maxInflight());
+        this.fetchable = new Semaphore(settings.maxInflight() + settings.readAhead());
         this.held = new Semaphore(settings.maxHeld());
         this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);
     }
@@ -105,30 +114,31 @@ public final class InvocationWorker implements AutoCloseable {
     private void pull() {
         while (stopPulling.getCount() > 0) {
             try {
-                if (!slots.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
+                if (!fetchable.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
                     continue;
                 }
                 if (!held.tryAcquire(settings.fetchWait().toNanos(), TimeUnit.NANOSECONDS)) {
-                    slots.release();
+                    fetchable.release();
                     continue;
                 }
                 int wanted = 1 + takeMoreRoom();
                 List<Delivery> deliveries = fetch(wanted);
-                slots.release(wanted - deliveries.size());
+                fetchable.release(wanted - deliveries.size());
                 held.release(wanted - deliveries.size());
-                deliveries.forEach(this::run);
+                deliveries.forEach(this::hold);
+                startWhatSlotsAllow();
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    /** Takes as many more free slots as there is room to hold deliveries; returns how many. */
+    /** Takes as many more fetchable calls as there is room to hold; returns how many. */
     private int takeMoreRoom() {
-        int freeSlots = slots.drainPermits();
+        int more = fetchable.drainPermits();
         int room = held.drainPermits();
-        int taken = Math.min(freeSlots, room);
-        slots.release(freeSlots - taken);
+        int taken = Math.min(more, room);
+        fetchable.release(more - taken);
         held.release(room - taken);
         return taken;
     }
@@ -146,15 +156,40 @@ public final class InvocationWorker implements AutoCloseable {
         }
     }
 
-    private void run(Delivery delivery) {
+    private void hold(Delivery delivery) {
         ActiveCall call = new ActiveCall(delivery);
         active.add(call);
-        call.functionDone().whenComplete((ignored, error) -> slots.release());
+        processor.hold(call);
+        call.functionDone().whenComplete((ignored, error) -> fetchable.release());
         call.done().whenComplete((ignored, error) -> {
             active.remove(call);
             held.release();
         });
-        processor.process(call);
+        readAhead.add(call);
+    }
+
+    /**
+     * Starts the calls fetched ahead while slots are free. Called whenever a call is fetched or a
+     * slot frees, from any thread; one caller at a time does the work, for all of them.
+     */
+    private void startWhatSlotsAllow() {
+        if (startRequests.getAndIncrement() != 0) {
+            return;
+        }
+        do {
+            while (!readAhead.isEmpty() && slots.tryAcquire()) {
+                ActiveCall call = readAhead.poll();
+                if (call == null || call.isSettled()) {
+                    slots.release();
+                    continue;
+                }
+                call.functionDone().whenComplete((ignored, error) -> {
+                    slots.release();
+                    startWhatSlotsAllow();
+                });
+                processor.process(call);
+            }
+        } while (startRequests.decrementAndGet() != 0);
     }
 
     private void joinPuller() {

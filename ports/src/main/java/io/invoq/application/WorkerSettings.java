@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param retryPolicy     for the function, unless its annotations say otherwise
  * @param callbackPolicy  for delivering the callback; the function is never invoked again for it
  * @param keepsDeadLetters whether a call that ends without success is kept as a dead letter
+ * @param readAhead       how many calls the worker fetches ahead of its free slots, so that a slot
+ *                        that frees starts the next call at once; such a call waits for this
+ *                        worker's slots even while another worker is idle
  */
 public record WorkerSettings(
         QueueName queue,
@@ -26,7 +29,8 @@ public record WorkerSettings(
         RetryPolicy retryPolicy,
         LeaseRule lease,
         RetryPolicy callbackPolicy,
-        boolean keepsDeadLetters) {
+        boolean keepsDeadLetters,
+        int readAhead) {
 
     public static final int DEFAULT_MAX_INFLIGHT = 1;
     /**
@@ -50,15 +54,21 @@ public record WorkerSettings(
         if (maxInflight < 1) {
             throw new IllegalArgumentException("max inflight must be at least 1");
         }
+        if (readAhead < 0) {
+            throw new IllegalArgumentException("read-ahead must not be negative");
+        }
     }
 
-    /** The most deliveries this worker holds at once, running or being called back: the broker's in-flight limit. */
+    /**
+     * The most deliveries this worker holds at once, read ahead, running or being called back: what
+     * the broker's in-flight limit must allow.
+     */
     public int maxHeld() {
-        return maxInflight * DELIVERIES_HELD_PER_SLOT;
+        return maxInflight * DELIVERIES_HELD_PER_SLOT + readAhead;
     }
 
     public static WorkerSettings defaults(QueueName queue) {
         return new WorkerSettings(queue, DEFAULT_MAX_INFLIGHT, DEFAULT_FETCH_WAIT, DEFAULT_UPSTREAM_TIMEOUT,
-                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY, true);
+                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY, true, 0);
     }
 }

@@ -681,6 +681,32 @@ public abstract class WorkerContract {
         assertThat(functions.invokedCalls()).hasSize(calls.size());
     }
 
+    @Test
+    void a_call_read_ahead_waits_under_a_kept_lease_and_starts_as_soon_as_a_slot_frees() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
+        CallId first = submit(broker, FUNCTION).callId();
+        CallId second = submit(broker, FUNCTION).callId();
+        startWorker(broker, 1, true, 1);
+
+        timing.eventually().until(() -> broker.deliveriesOf(second) == 1);
+        Instant readAheadAt = now();
+        while (!now().isAfter(readAheadAt.plus(ackWait().multipliedBy(3)))) {
+            int extensions = broker.leaseExtensions();
+            timing.eventually().until(() -> broker.leaseExtensions() > extensions);
+            letTimePass(ackWait().dividedBy(2));
+        }
+        assertThat(functions.invokedCalls()).containsExactly(first);
+
+        functions.release(first);
+        timing.eventually().until(() -> functions.invokedCalls().size() == 2 && functions.openCalls() == 1);
+        functions.releaseAll();
+        theCallback(broker, first);
+        theCallback(broker, second);
+        assertThat(broker.deliveriesOf(second)).as("deliveries of the call read ahead").isEqualTo(1);
+        assertThat(functions.peakOpenCalls()).isEqualTo(1);
+    }
+
     // --- setting up ---
 
     /** A broker whose leases no test outlasts. */
@@ -708,10 +734,14 @@ public abstract class WorkerContract {
     }
 
     private InvocationWorker startWorker(RecordingQueue broker, int maxInflight, boolean keepsDeadLetters) {
+        return startWorker(broker, maxInflight, keepsDeadLetters, 0);
+    }
+
+    private InvocationWorker startWorker(RecordingQueue broker, int maxInflight, boolean keepsDeadLetters, int readAhead) {
         WorkerSettings settings = new WorkerSettings(queue, maxInflight, FETCH_WAIT, UPSTREAM_TIMEOUT,
                 new RetryPolicy(maxRetryAttempts(), initialRetryWait(), maxRetryWait(),
                         RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
-                new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY, keepsDeadLetters);
+                new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY, keepsDeadLetters, readAhead);
         InvocationWorker worker = new InvocationWorker(settings, broker, directory(), functions, callbacks,
                 timeSource(), events, ledger(), deadLetters());
         workers.add(worker);

@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** A call ledger whose answers to changes can be held back, e.g. to see what a worker does before they come. */
-final class HeldAnswersLedger implements CallLedger {
+final class HeldAnswersLedger extends ForwardingCallLedger {
 
-    private final CallLedger ledger;
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     HeldAnswersLedger(CallLedger ledger) {
-        this.ledger = ledger;
+        super(ledger);
     }
 
     /** Changes from now on are applied, but answered only once {@link #release()} is called. */
@@ -29,16 +28,6 @@ final class HeldAnswersLedger implements CallLedger {
     @Override
     public CompletableFuture<Optional<CallRecord>> change(CallId call, CallChange change) {
         CompletableFuture<Void> answerAfter = gate;
-        return ledger.change(call, change).thenCombine(answerAfter, (held, released) -> held);
-    }
-
-    @Override
-    public CompletableFuture<Optional<CallRecord>> find(CallId call) {
-        return ledger.find(call);
-    }
-
-    @Override
-    public boolean mayHaveBeenCancelled(CallId call) {
-        return ledger.mayHaveBeenCancelled(call);
+        return super.change(call, change).thenCombine(answerAfter, (held, released) -> held);
     }
 }

@@ -12,16 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** A call ledger that remembers which states the steps written to it moved calls to. */
-final class StepsRecordingLedger implements CallLedger {
+final class StepsRecordingLedger extends ForwardingCallLedger {
 
     private record Step(CallId call, CallChange change) {
     }
 
-    private final CallLedger ledger;
     private final List<Step> steps = new CopyOnWriteArrayList<>();
 
     StepsRecordingLedger(CallLedger ledger) {
-        this.ledger = ledger;
+        super(ledger);
     }
 
     /** The states the call's progress steps moved it to, in the order they were written; cancels are left out. */
@@ -37,16 +36,6 @@ final class StepsRecordingLedger implements CallLedger {
     @Override
     public CompletableFuture<Optional<CallRecord>> change(CallId call, CallChange change) {
         steps.add(new Step(call, change));
-        return ledger.change(call, change);
-    }
-
-    @Override
-    public CompletableFuture<Optional<CallRecord>> find(CallId call) {
-        return ledger.find(call);
-    }
-
-    @Override
-    public boolean mayHaveBeenCancelled(CallId call) {
-        return ledger.mayHaveBeenCancelled(call);
+        return super.change(call, change);
     }
 }

@@ -64,7 +64,7 @@ public final class InvocationWorker implements AutoCloseable {
         this.slots = new Semaphore(settings.maxInflight());
         this.fetchable = new Semaphore(settings.maxInflight() + settings.readAhead());
         this.held = new Semaphore(settings.maxHeld());
-        this.puller = daemon("invoq-worker-" + settings.queue()).newThread(this::pull);
+        this.puller = DaemonThreads.named("invoq-worker-" + settings.queue()).newThread(this::pull);
     }
 
     public void start() {
@@ -72,7 +72,7 @@ public final class InvocationWorker implements AutoCloseable {
         LOG.info("worker consuming queue {} with max_inflight={}", settings.queue(), settings.maxInflight());
     }
 
-    /** How many deliveries this worker holds now: calls running their function or being called back. */
+    /** How many deliveries this worker holds now: calls read ahead, running their function or being called back. */
     public int inFlight() {
         return active.size();
     }
@@ -198,13 +198,5 @@ public final class InvocationWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -38,7 +38,7 @@ public record WorkerSettings(
      * whose callback is still being sent, so that slow callbacks neither stop the next calls from
      * running nor pile up without bound.
      */
-    public static final int DELIVERIES_HELD_PER_SLOT = 2;
+    private static final int DELIVERIES_HELD_PER_SLOT = 2;
     public static final Duration DEFAULT_FETCH_WAIT = Duration.ofMillis(500);
     public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
     public static final RetryPolicy DEFAULT_CALLBACK_POLICY = new RetryPolicy(

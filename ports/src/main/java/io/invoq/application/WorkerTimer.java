@@ -13,11 +13,7 @@ final class WorkerTimer {
     }
 
     static ScheduledThreadPoolExecutor create(String threadName) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(threadName));
         timer.setRemoveOnCancelPolicy(true);
         return timer;
     }

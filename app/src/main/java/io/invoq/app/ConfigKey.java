@@ -1,84 +1,204 @@
 package io.invoq.app;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
+import io.invoq.adapter.http.GatewaySettings;
+import io.invoq.adapter.jetstream.JetStreamSettings;
+import io.invoq.application.WorkerSettings;
+import io.invoq.domain.Backoff;
+import io.invoq.domain.LeaseRule;
+import io.invoq.domain.QueueName;
+import io.invoq.domain.RetryPolicy;
+import io.invoq.ports.out.CallLedgerSettings;
+import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.QueueSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Every configuration key invoq reads, with its default and meaning (the README's table). */
-enum ConfigKey {
-    MODE("all", "gateway, worker or all; a worker serves only /healthz, /readyz and /metrics"),
-    BROKER("inmemory", "inmemory or jetstream"),
-    PORT("8080", "HTTP port of the gateway (and of /metrics, /healthz, /readyz)"),
-    QUEUE_NAME("faas-request", "default queue; a function's com.openfaas.queue annotation picks another"),
-    NATS_URL("nats://127.0.0.1:4222", "NATS server URL(s), comma-separated for a cluster"),
-    NATS_STREAM("", "stream name (default OF_<queue_name>)"),
-    NATS_DURABLE("", "durable consumer name (default <queue_name>-workers)"),
-    NATS_STREAM_REPLICAS("1", "stream replicas (3 for an R3 cluster)"),
-    NATS_MAX_ACK_PENDING("1000", "max ack pending of a consumer invoq creates: the most calls all workers of a queue "
-            + "hold at once; at least 2 × max_inflight + read_ahead"),
-    NATS_USER("", "NATS user name"),
-    NATS_PASSWORD("", "NATS password"),
-    NATS_TOKEN("", "NATS token"),
-    NATS_CREDS("", "path to a NATS .creds file"),
-    NATS_TLS("false", "connect with TLS (implied by tls:// URLs or a trust store)"),
-    NATS_TLS_TRUSTSTORE("", "trust store (JKS/PKCS12) for the server's certificate; default: the JVM's"),
-    NATS_TLS_TRUSTSTORE_PASSWORD("", "password of nats_tls_truststore"),
-    NATS_TLS_KEYSTORE("", "key store with a client certificate, for mutual TLS"),
-    NATS_TLS_KEYSTORE_PASSWORD("", "password of nats_tls_keystore"),
-    MAX_INFLIGHT("1", "invocations run at once per worker process"),
-    READ_AHEAD("0", "calls a worker fetches ahead of its free slots, so that a freed slot starts the next call at once; "
-            + "for queues of short functions, as such a call waits for this worker's slots even while another worker is idle"),
-    ACK_WAIT("30s", "lease on a delivery; extended while the function runs"),
-    UPSTREAM_TIMEOUT("60s", "per-attempt function timeout (annotation com.invoq.timeout overrides)"),
-    UPSTREAM_URL("", "invoke functions not in the registry at this URL template, e.g. http://gw:8080/function/{name}"),
-    MAX_RETRY_ATTEMPTS("10", "attempts per call, the first included"),
-    INITIAL_RETRY_WAIT("10s", "first retry delay"),
-    MAX_RETRY_WAIT("120s", "longest retry delay"),
-    RETRY_HTTP_CODES("408,429,500,502,503,504", "function statuses that are retried"),
-    BACKOFF("exponential", "exponential, full or equal (jitter)"),
-    SCALING_MODE("static", "static: one shared consumer per queue, FIFO"),
-    DUPLICATE_WINDOW("2m", "how long a X-Call-Id is remembered for de-duplication"),
-    MAX_QUEUE_LENGTH("0", "most calls a queue holds that are due or running; more are refused with 429 (0: no bound)"),
-    CALL_RETENTION("24h", "how long a call's status (GET /system/calls/{id}) is kept after its last change; "
-            + "the in-memory broker keeps it in the heap, about 0.5 KiB a call"),
-    DEAD_LETTERS("true", "keep calls that end without success as dead letters; with false their callback, status and metrics still tell"),
-    DEAD_LETTER_RETENTION("168h", "how long a call that ended without success is kept in its queue's dead letters"),
-    MAX_REQUEST_BYTES("1048576", "largest accepted request body"),
-    MAX_DELAY("168h", "largest X-Delay / X-Not-Before distance accepted"),
-    SHUTDOWN_GRACE("30s", "on SIGTERM, how long running calls may finish before they are handed back"),
-    LOG_ENCODING("console", "console or json"),
-    DEBUG("false", "log each submission's headers (credentials redacted) and the start of its body"),
-    FUNCTIONS_FILE("", "JSON file of functions to register at start-up"),
-    CONFIG_FILE("", "properties file with any of these keys");
+/**
+ * Every configuration key invoq reads, each declared once: its name, default, type with its
+ * validation, and meaning. {@code --help} and the README's table are derived from these
+ * declarations; a default that a domain, port or adapter record also needs lives there and is
+ * referred to here. Adding a key is one declaration, then reading it where its record is built.
+ */
+final class ConfigKey<T> {
 
-    private final String defaultValue;
-    private final String description;
+    private static final List<ConfigKey<?>> ALL = new ArrayList<>();
 
-    ConfigKey(String defaultValue, String description) {
+    static final ConfigKey<InvoqConfig.Mode> MODE = key("mode", InvoqConfig.Mode.ALL,
+            ValueType.choice(InvoqConfig.Mode.class),
+            "gateway, worker or all; a worker serves only `/healthz`, `/readyz` and `/metrics`");
+    static final ConfigKey<InvoqConfig.BrokerKind> BROKER = key("broker", InvoqConfig.BrokerKind.INMEMORY,
+            ValueType.choice(InvoqConfig.BrokerKind.class), "inmemory or jetstream");
+    static final ConfigKey<Integer> PORT = key("port", GatewaySettings.DEFAULT_PORT, ValueType.integer(0, 65_535),
+            "HTTP port of the gateway (and of `/metrics`, `/healthz`, `/readyz`)");
+    static final ConfigKey<QueueName> QUEUE_NAME = key("queue_name", QueueName.DEFAULT,
+            ValueType.of("letters, digits, - and _", QueueName::new, QueueName::value),
+            "default queue; a function's `com.openfaas.queue` annotation picks another");
+    static final ConfigKey<String> NATS_URL = key("nats_url", JetStreamSettings.DEFAULT_URL, ValueType.text(),
+            "NATS server URL(s), comma-separated for a cluster");
+    static final ConfigKey<String> NATS_STREAM = key("nats_stream", JetStreamSettings.DEFAULT_STREAM_NAME,
+            ValueType.natsName(), "name of a queue's stream; `{queue}` stands for the queue's name");
+    static final ConfigKey<String> NATS_DURABLE = key("nats_durable", JetStreamSettings.DEFAULT_DURABLE_NAME,
+            ValueType.natsName(), "name of a queue's durable consumer; `{queue}` stands for the queue's name");
+    static final ConfigKey<Integer> NATS_STREAM_REPLICAS = key("nats_stream_replicas",
+            JetStreamSettings.DEFAULT_REPLICAS, ValueType.integer(1, 5), "stream replicas (3 for an R3 cluster)");
+    static final ConfigKey<Integer> NATS_MAX_ACK_PENDING = key("nats_max_ack_pending",
+            QueueSettings.DEFAULT_MAX_ACK_PENDING, ValueType.integer(1, 1_000_000),
+            "max ack pending of a queue's consumer: the most calls all workers of a queue hold at once; "
+                    + "at least 2 × `max_inflight` + `read_ahead`");
+    static final ConfigKey<Optional<String>> NATS_USER = optional("nats_user", ValueType.text(), "NATS user name");
+    static final ConfigKey<Optional<String>> NATS_PASSWORD = optional("nats_password", ValueType.text(),
+            "NATS password");
+    static final ConfigKey<Optional<String>> NATS_TOKEN = optional("nats_token", ValueType.text(), "NATS token");
+    static final ConfigKey<Optional<Path>> NATS_CREDS = optional("nats_creds", ValueType.readableFile(),
+            "path to a NATS .creds file");
+    static final ConfigKey<Boolean> NATS_TLS = key("nats_tls", false, ValueType.bool(),
+            "connect with TLS (implied by tls:// URLs or a trust store)");
+    static final ConfigKey<Optional<Path>> NATS_TLS_TRUSTSTORE = optional("nats_tls_truststore",
+            ValueType.readableFile(), "trust store (JKS/PKCS12) for the server's certificate; default: the JVM's");
+    static final ConfigKey<Optional<String>> NATS_TLS_TRUSTSTORE_PASSWORD = optional("nats_tls_truststore_password",
+            ValueType.text(), "password of `nats_tls_truststore`");
+    static final ConfigKey<Optional<Path>> NATS_TLS_KEYSTORE = optional("nats_tls_keystore", ValueType.readableFile(),
+            "key store with a client certificate, for mutual TLS");
+    static final ConfigKey<Optional<String>> NATS_TLS_KEYSTORE_PASSWORD = optional("nats_tls_keystore_password",
+            ValueType.text(), "password of `nats_tls_keystore`");
+    static final ConfigKey<Integer> MAX_INFLIGHT = key("max_inflight", WorkerSettings.DEFAULT_MAX_INFLIGHT,
+            ValueType.integer(1, 100_000), "invocations run at once per worker process");
+    static final ConfigKey<Integer> READ_AHEAD = key("read_ahead", 0, ValueType.integer(0, 100_000),
+            "calls a worker fetches ahead of its free slots, so that a freed slot starts the next call at once; "
+                    + "for queues of short functions, as such a call waits for this worker's slots even while "
+                    + "another worker is idle");
+    static final ConfigKey<Duration> ACK_WAIT = key("ack_wait", LeaseRule.DEFAULT_ACK_WAIT,
+            ValueType.duration(Duration.ofMillis(100)), "lease on a delivery; extended while the function runs");
+    static final ConfigKey<Duration> UPSTREAM_TIMEOUT = key("upstream_timeout", WorkerSettings.DEFAULT_UPSTREAM_TIMEOUT,
+            ValueType.duration(Duration.ofMillis(1)),
+            "per-attempt function timeout (annotation `com.invoq.timeout` overrides)");
+    static final ConfigKey<Optional<String>> UPSTREAM_URL = optional("upstream_url", ValueType.urlTemplate(),
+            "invoke functions not in the registry at this URL template, e.g. `http://gw:8080/function/{name}`");
+    static final ConfigKey<Integer> MAX_RETRY_ATTEMPTS = key("max_retry_attempts", RetryPolicy.DEFAULT_MAX_ATTEMPTS,
+            ValueType.integer(1, 1000), "attempts per call, the first included");
+    static final ConfigKey<Duration> INITIAL_RETRY_WAIT = key("initial_retry_wait", RetryPolicy.DEFAULT_INITIAL_WAIT,
+            ValueType.duration(Duration.ZERO), "first retry delay");
+    static final ConfigKey<Duration> MAX_RETRY_WAIT = key("max_retry_wait", RetryPolicy.DEFAULT_MAX_WAIT,
+            ValueType.duration(Duration.ZERO), "longest retry delay; not shorter than `initial_retry_wait`");
+    static final ConfigKey<java.util.Set<Integer>> RETRY_HTTP_CODES = key("retry_http_codes",
+            RetryPolicy.DEFAULT_RETRY_CODES,
+            ValueType.of("comma-separated HTTP status codes", RetryPolicy::parseCodes,
+                    codes -> codes.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))),
+            "function statuses that are retried");
+    static final ConfigKey<Backoff> BACKOFF = key("backoff", RetryPolicy.DEFAULT.backoff(),
+            ValueType.choice(Backoff.class), "exponential, full or equal (jitter)");
+    static final ConfigKey<InvoqConfig.ScalingMode> SCALING_MODE = key("scaling_mode", InvoqConfig.ScalingMode.STATIC,
+            ValueType.choice(InvoqConfig.ScalingMode.class), "static: one shared consumer per queue, FIFO");
+    static final ConfigKey<Duration> DUPLICATE_WINDOW = key("duplicate_window", QueueSettings.DEFAULT_DUPLICATE_WINDOW,
+            ValueType.duration(Duration.ZERO), "how long a `X-Call-Id` is remembered for de-duplication");
+    static final ConfigKey<Long> MAX_QUEUE_LENGTH = key("max_queue_length", QueueSettings.NO_BOUND,
+            ValueType.wholeNumber(QueueSettings.NO_BOUND, Long.MAX_VALUE),
+            "most calls a queue holds that are due or running; more are refused with `429` (0: no bound). "
+                    + "On JetStream, a process started with a bound gives it to the queue's stream (max messages, "
+                    + "discard new), whoever created the stream; set it on the gateways");
+    static final ConfigKey<Duration> CALL_RETENTION = key("call_retention", CallLedgerSettings.DEFAULT_RETENTION,
+            ValueType.duration(Duration.ofSeconds(1)),
+            "how long a call's status (`GET /system/calls/{id}`) is kept after its last change; "
+                    + "the in-memory broker keeps it in the heap, about 0.5 KiB a call");
+    static final ConfigKey<Boolean> DEAD_LETTERS = key("dead_letters", true, ValueType.bool(),
+            "keep calls that end without success as dead letters; with `false` their callback, status and "
+                    + "metrics still tell");
+    static final ConfigKey<Duration> DEAD_LETTER_RETENTION = key("dead_letter_retention",
+            DeadLetterSettings.DEFAULT_RETENTION, ValueType.duration(Duration.ofSeconds(1)),
+            "how long a call that ended without success is kept in its queue's dead letters");
+    static final ConfigKey<Long> MAX_REQUEST_BYTES = key("max_request_bytes", GatewaySettings.DEFAULT_MAX_REQUEST_BYTES,
+            ValueType.wholeNumber(1, GatewaySettings.LARGEST_REQUEST_BYTES), "largest accepted request body");
+    static final ConfigKey<Duration> MAX_DELAY = key("max_delay", GatewaySettings.DEFAULT_MAX_DELAY,
+            ValueType.duration(Duration.ZERO), "largest `X-Delay` / `X-Not-Before` distance accepted");
+    static final ConfigKey<Duration> SHUTDOWN_GRACE = key("shutdown_grace", Duration.ofSeconds(30),
+            ValueType.duration(Duration.ZERO),
+            "on SIGTERM, how long running calls may finish before they are handed back");
+    static final ConfigKey<InvoqConfig.LogEncoding> LOG_ENCODING = key("log_encoding", InvoqConfig.LogEncoding.CONSOLE,
+            ValueType.choice(InvoqConfig.LogEncoding.class), "console or json");
+    static final ConfigKey<Boolean> DEBUG = key("debug", false, ValueType.bool(),
+            "log each submission's headers (credentials redacted) and the start of its body");
+    static final ConfigKey<Optional<Path>> FUNCTIONS_FILE = optional("functions_file", ValueType.readableFile(),
+            "JSON file of functions to register at start-up");
+    static final ConfigKey<Optional<Path>> CONFIG_FILE = optional("config_file", ValueType.readableFile(),
+            "properties file with any of these keys");
+
+    private final String name;
+    private final T defaultValue;
+    private final ValueType<T> type;
+    private final String help;
+    private final String defaultText;
+
+    private ConfigKey(String name, T defaultValue, ValueType<T> type, String help, String defaultText) {
+        this.name = name;
         this.defaultValue = defaultValue;
-        this.description = description;
+        this.type = type;
+        this.help = help;
+        this.defaultText = defaultText;
+        ALL.add(this);
+    }
+
+    private static <T> ConfigKey<T> key(String name, T defaultValue, ValueType<T> type, String help) {
+        return new ConfigKey<>(name, defaultValue, type, help, type.format().apply(defaultValue));
+    }
+
+    private static <T> ConfigKey<Optional<T>> optional(String name, ValueType<T> type, String help) {
+        ValueType<Optional<T>> optionalType = ValueType.of(type.expected(),
+                text -> Optional.of(type.parse().apply(text)), value -> value.map(type.format()).orElse(""));
+        return new ConfigKey<>(name, Optional.empty(), optionalType, help, "");
+    }
+
+    /** Every key, in the order of the README's table. */
+    static List<ConfigKey<?>> all() {
+        return Collections.unmodifiableList(ALL);
     }
 
     /** The name in environment variables and config files, e.g. {@code max_inflight}. */
     String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name;
     }
 
     /** The command-line flag, e.g. {@code --max-inflight}. */
     String flag() {
-        return "--" + key().replace('_', '-');
+        return "--" + name.replace('_', '-');
     }
 
-    String defaultValue() {
-        return defaultValue;
+    /** The default as text, empty when the key is unset by default. */
+    String defaultText() {
+        return defaultText;
     }
 
-    String description() {
-        return description;
+    /** What the key is for, in Markdown. */
+    String help() {
+        return help;
     }
 
-    static Set<String> keys() {
-        return Arrays.stream(values()).map(ConfigKey::key).collect(Collectors.toUnmodifiableSet());
+    /** This key's value from {@code source}, or its default; an invalid value fails naming the key. */
+    T read(ConfigSource source) {
+        Optional<String> text = source.get(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return type.parse().apply(text.get());
+        } catch (ValueType.InvalidValue e) {
+            throw invalid(text.get(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw invalid(text.get(), "must be " + type.expected());
+        }
+    }
+
+    ConfigurationException invalid(String text, String problem) {
+        return new ConfigurationException("invalid configuration: " + name + "='" + text + "' " + problem
+                + " (flag " + flag() + ")");
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

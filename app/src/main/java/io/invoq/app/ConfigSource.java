@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Raw configuration text by key, merged from (highest first) {@code --kebab-case} flags,
@@ -17,8 +18,6 @@ import java.util.Set;
  * optional properties file named by {@code config_file}.
  */
 final class ConfigSource {
-
-    static final String CONFIG_FILE = "config_file";
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -30,10 +29,11 @@ final class ConfigSource {
         this.file = file;
     }
 
-    static ConfigSource of(String[] args, Map<String, String> environment, Set<String> knownKeys) {
+    static ConfigSource of(String[] args, Map<String, String> environment) {
+        Set<String> knownKeys = ConfigKey.all().stream().map(ConfigKey::key).collect(Collectors.toUnmodifiableSet());
         Map<String, String> flags = parseFlags(args, knownKeys);
         ConfigSource withoutFile = new ConfigSource(flags, environment, Map.of());
-        Map<String, String> file = withoutFile.get(CONFIG_FILE).map(ConfigSource::readFile).orElse(Map.of());
+        Map<String, String> file = ConfigKey.CONFIG_FILE.read(withoutFile).map(ConfigSource::readFile).orElse(Map.of());
         file.keySet().stream().filter(key -> !knownKeys.contains(key)).findFirst().ifPresent(key -> {
             throw new ConfigurationException("unknown key '" + key + "' in the config file");
         });
@@ -81,12 +81,12 @@ final class ConfigSource {
         return flags;
     }
 
-    private static Map<String, String> readFile(String path) {
+    private static Map<String, String> readFile(Path path) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(path))) {
+        try (Reader reader = Files.newBufferedReader(path)) {
             properties.load(reader);
-        } catch (IOException e) {
-            throw new ConfigurationException(CONFIG_FILE + "='" + path + "' cannot be read: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw ConfigKey.CONFIG_FILE.invalid(path.toString(), "cannot be read: " + e.getMessage());
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name.replace('-', '_'), properties.getProperty(name)));

@@ -49,6 +49,6 @@ final class FunctionsFile {
     }
 
     private static ConfigurationException invalid(Path path, String problem) {
-        return new ConfigurationException("invalid configuration: " + ConfigKey.FUNCTIONS_FILE.key() + "='" + path + "' " + problem);
+        return ConfigKey.FUNCTIONS_FILE.invalid(path.toString(), problem);
     }
 }

@@ -106,7 +106,7 @@ final class Invoq implements AutoCloseable {
     private static Module brokerModule(InvoqConfig config) {
         return switch (config.broker()) {
             case INMEMORY -> new InMemoryBrokerModule();
-            case JETSTREAM -> new JetStreamBrokerModule(JetStreamSettingsFactory.from(config));
+            case JETSTREAM -> new JetStreamBrokerModule(config.nats());
         };
     }
 }

@@ -1,14 +1,12 @@
 package io.invoq.app;
 
+import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
-import io.invoq.domain.Backoff;
 import io.invoq.domain.LeaseRule;
-import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.QueueSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +24,7 @@ record InvoqConfig(
         DeadLetterSettings deadLetters,
         WorkerSettings worker,
         Optional<String> upstreamUrl,
-        NatsConfig nats,
+        JetStreamSettings nats,
         Duration shutdownGrace,
         LogEncoding logEncoding,
         boolean debug,
@@ -50,77 +48,59 @@ record InvoqConfig(
 
     enum ScalingMode { STATIC }
 
-    record NatsConfig(String urls, Optional<String> stream, Optional<String> durable, int replicas,
-                      Optional<String> user, Optional<String> password, Optional<String> token,
-                      Optional<Path> credentials, boolean tls, Optional<Path> truststore,
-                      Optional<String> truststorePassword, Optional<Path> keystore, Optional<String> keystorePassword) {
-    }
-
     static InvoqConfig load(String[] args, Map<String, String> environment) {
-        ConfigReader read = new ConfigReader(ConfigSource.of(args, environment, ConfigKey.keys()));
-        QueueName queueName = read.parse(ConfigKey.QUEUE_NAME, QueueName::new, "letters, digits, - and _");
-        Duration ackWait = read.duration(ConfigKey.ACK_WAIT, Duration.ofMillis(100));
-        int maxInflight = read.integer(ConfigKey.MAX_INFLIGHT, 1, 100_000);
-        Duration initialWait = read.duration(ConfigKey.INITIAL_RETRY_WAIT, Duration.ZERO);
-        Duration maxWait = read.duration(ConfigKey.MAX_RETRY_WAIT, Duration.ZERO);
-        if (maxWait.compareTo(initialWait) < 0) {
+        ConfigReader read = new ConfigReader(ConfigSource.of(args, environment));
+        ConfigKey.all().forEach(read::get);
+        Duration initialWait = read.get(ConfigKey.INITIAL_RETRY_WAIT);
+        if (read.get(ConfigKey.MAX_RETRY_WAIT).compareTo(initialWait) < 0) {
             throw read.invalid(ConfigKey.MAX_RETRY_WAIT, "must not be shorter than initial_retry_wait");
         }
-        RetryPolicy retries = new RetryPolicy(
-                read.integer(ConfigKey.MAX_RETRY_ATTEMPTS, 1, 1000),
-                initialWait,
-                maxWait,
-                read.parse(ConfigKey.RETRY_HTTP_CODES, RetryPolicy::parseCodes, "comma-separated HTTP status codes"),
-                read.choice(ConfigKey.BACKOFF, Backoff.class));
-        read.choice(ConfigKey.SCALING_MODE, ScalingMode.class);
-        WorkerSettings worker = new WorkerSettings(queueName, maxInflight, WorkerSettings.DEFAULT_FETCH_WAIT,
-                read.duration(ConfigKey.UPSTREAM_TIMEOUT, Duration.ofMillis(1)), retries, new LeaseRule(ackWait),
-                WorkerSettings.DEFAULT_CALLBACK_POLICY, read.bool(ConfigKey.DEAD_LETTERS),
-                read.integer(ConfigKey.READ_AHEAD, 0, 100_000));
+        RetryPolicy retries = new RetryPolicy(read.get(ConfigKey.MAX_RETRY_ATTEMPTS), initialWait,
+                read.get(ConfigKey.MAX_RETRY_WAIT), read.get(ConfigKey.RETRY_HTTP_CODES), read.get(ConfigKey.BACKOFF));
+        Duration ackWait = read.get(ConfigKey.ACK_WAIT);
+        WorkerSettings worker = new WorkerSettings(read.get(ConfigKey.QUEUE_NAME), read.get(ConfigKey.MAX_INFLIGHT),
+                WorkerSettings.DEFAULT_FETCH_WAIT, read.get(ConfigKey.UPSTREAM_TIMEOUT), retries, new LeaseRule(ackWait),
+                WorkerSettings.DEFAULT_CALLBACK_POLICY, read.get(ConfigKey.DEAD_LETTERS), read.get(ConfigKey.READ_AHEAD));
         // a queue's consumer is shared by its gateways and workers, whichever creates it
-        int heldByAllWorkers = Math.max(worker.maxHeld(), read.integer(ConfigKey.NATS_MAX_ACK_PENDING, 1, 1_000_000));
+        int maxAckPending = Math.max(worker.maxHeld(), read.get(ConfigKey.NATS_MAX_ACK_PENDING));
         return new InvoqConfig(
-                read.choice(ConfigKey.MODE, Mode.class),
-                read.choice(ConfigKey.BROKER, BrokerKind.class),
-                read.integer(ConfigKey.PORT, 0, 65535),
-                read.longValue(ConfigKey.MAX_REQUEST_BYTES, 1),
-                read.duration(ConfigKey.MAX_DELAY, Duration.ZERO),
-                new QueueSettings(ackWait, heldByAllWorkers, read.duration(ConfigKey.DUPLICATE_WINDOW, Duration.ZERO),
-                        read.longValue(ConfigKey.MAX_QUEUE_LENGTH, QueueSettings.NO_BOUND)),
-                new CallLedgerSettings(read.duration(ConfigKey.CALL_RETENTION, Duration.ofSeconds(1))),
-                new DeadLetterSettings(read.duration(ConfigKey.DEAD_LETTER_RETENTION, Duration.ofSeconds(1))),
+                read.get(ConfigKey.MODE),
+                read.get(ConfigKey.BROKER),
+                read.get(ConfigKey.PORT),
+                read.get(ConfigKey.MAX_REQUEST_BYTES),
+                read.get(ConfigKey.MAX_DELAY),
+                new QueueSettings(ackWait, maxAckPending, read.get(ConfigKey.DUPLICATE_WINDOW),
+                        read.get(ConfigKey.MAX_QUEUE_LENGTH)),
+                new CallLedgerSettings(read.get(ConfigKey.CALL_RETENTION)),
+                new DeadLetterSettings(read.get(ConfigKey.DEAD_LETTER_RETENTION)),
                 worker,
-                read.urlTemplate(ConfigKey.UPSTREAM_URL),
+                read.get(ConfigKey.UPSTREAM_URL),
                 nats(read),
-                read.duration(ConfigKey.SHUTDOWN_GRACE, Duration.ZERO),
-                read.choice(ConfigKey.LOG_ENCODING, LogEncoding.class),
-                read.bool(ConfigKey.DEBUG),
-                existingFile(read, ConfigKey.FUNCTIONS_FILE));
+                read.get(ConfigKey.SHUTDOWN_GRACE),
+                read.get(ConfigKey.LOG_ENCODING),
+                read.get(ConfigKey.DEBUG),
+                read.get(ConfigKey.FUNCTIONS_FILE));
     }
 
-    private static NatsConfig nats(ConfigReader read) {
-        return new NatsConfig(
-                read.text(ConfigKey.NATS_URL),
-                read.optionalText(ConfigKey.NATS_STREAM),
-                read.optionalText(ConfigKey.NATS_DURABLE),
-                read.integer(ConfigKey.NATS_STREAM_REPLICAS, 1, 5),
-                read.optionalText(ConfigKey.NATS_USER),
-                read.optionalText(ConfigKey.NATS_PASSWORD),
-                read.optionalText(ConfigKey.NATS_TOKEN),
-                existingFile(read, ConfigKey.NATS_CREDS),
-                read.bool(ConfigKey.NATS_TLS),
-                existingFile(read, ConfigKey.NATS_TLS_TRUSTSTORE),
-                read.optionalText(ConfigKey.NATS_TLS_TRUSTSTORE_PASSWORD),
-                existingFile(read, ConfigKey.NATS_TLS_KEYSTORE),
-                read.optionalText(ConfigKey.NATS_TLS_KEYSTORE_PASSWORD));
-    }
-
-    private static Optional<Path> existingFile(ConfigReader read, ConfigKey key) {
-        return read.optionalText(key).map(Path::of).map(path -> {
-            if (!Files.isReadable(path)) {
-                throw read.invalid(key, "is not a readable file");
-            }
-            return path;
-        });
+    private static JetStreamSettings nats(ConfigReader read) {
+        JetStreamSettings.Builder builder = JetStreamSettings.builder()
+                .urls(read.get(ConfigKey.NATS_URL))
+                .streamName(read.get(ConfigKey.NATS_STREAM))
+                .durableName(read.get(ConfigKey.NATS_DURABLE))
+                .replicas(read.get(ConfigKey.NATS_STREAM_REPLICAS))
+                .tls(read.get(ConfigKey.NATS_TLS));
+        Optional<String> password = read.get(ConfigKey.NATS_PASSWORD);
+        read.get(ConfigKey.NATS_USER).ifPresent(user -> builder.userAndPassword(user, password.orElse("")));
+        read.get(ConfigKey.NATS_TOKEN).ifPresent(builder::token);
+        read.get(ConfigKey.NATS_CREDS).ifPresent(builder::credentialsFile);
+        read.get(ConfigKey.NATS_TLS_TRUSTSTORE).ifPresent(file ->
+                builder.truststore(file, read.get(ConfigKey.NATS_TLS_TRUSTSTORE_PASSWORD).orElse(null)));
+        read.get(ConfigKey.NATS_TLS_KEYSTORE).ifPresent(file ->
+                builder.keystore(file, read.get(ConfigKey.NATS_TLS_KEYSTORE_PASSWORD).orElse(null)));
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("invalid NATS configuration: " + e.getMessage());
+        }
     }
 }

@@ -39,7 +39,7 @@ class ConfigurationTest {
         assertThat(config.maxRequestBytes()).isEqualTo(1_048_576);
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.upstreamUrl()).isEmpty();
-        assertThat(config.nats().urls()).isEqualTo("nats://127.0.0.1:4222");
+        assertThat(config.nats().urls()).containsExactly("nats://127.0.0.1:4222");
     }
 
     @Test
@@ -48,14 +48,14 @@ class ConfigurationTest {
                 "max_inflight", "8", "ACK_WAIT", "3m", "backoff", "full", "nats_url", "nats://a:4222,nats://b:4222"));
 
         assertThat(config.worker().maxInflight()).isEqualTo(8);
-        assertThat(config.queue().maxInflight()).as("nats_max_ack_pending's default").isEqualTo(1000);
-        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("max_inflight", "800")).queue().maxInflight())
+        assertThat(config.queue().maxAckPending()).as("nats_max_ack_pending's default").isEqualTo(1000);
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("max_inflight", "800")).queue().maxAckPending())
                 .as("what one worker holds, running or being called back").isEqualTo(1600);
-        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("nats_max_ack_pending", "5000")).queue().maxInflight()).isEqualTo(5000);
+        assertThat(InvoqConfig.load(NO_FLAGS, Map.of("nats_max_ack_pending", "5000")).queue().maxAckPending()).isEqualTo(5000);
         assertThat(config.queue().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().lease().ackWait()).isEqualTo(Duration.ofMinutes(3));
         assertThat(config.worker().retryPolicy().backoff()).isEqualTo(Backoff.FULL);
-        assertThat(config.nats().urls()).isEqualTo("nats://a:4222,nats://b:4222");
+        assertThat(config.nats().urls()).containsExactly("nats://a:4222", "nats://b:4222");
         assertThat(InvoqConfig.load(NO_FLAGS, Map.of("MAX_QUEUE_LENGTH", "50000")).queue().maxQueued()).isEqualTo(50_000);
         assertThat(InvoqConfig.load(NO_FLAGS, Map.of("dead_letters", "false")).worker().keepsDeadLetters()).isFalse();
     }
@@ -127,8 +127,41 @@ class ConfigurationTest {
 
     @Test
     void the_help_text_lists_every_key_with_its_flag() {
-        for (ConfigKey key : ConfigKey.values()) {
-            assertThat(Usage.text()).contains(key.flag());
+        for (ConfigKey<?> key : ConfigKey.all()) {
+            assertThat(Usage.text()).contains(key.flag(), key.help().replace("`", ""));
         }
+    }
+
+    @Test
+    void the_readmes_configuration_table_is_the_declarations() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("| key | flag | default | meaning |");
+        int end = readme.indexOf("\n\n", start);
+        String expected = Usage.markdownTable();
+
+        assertThat(start).as("the README's configuration table").isNotNegative();
+        assertThat(readme.substring(start, end))
+                .as("README.md's configuration table; replace it with:%n%s%n", expected)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void every_default_is_a_valid_value_of_its_key() {
+        for (ConfigKey<?> key : ConfigKey.all()) {
+            if (!key.defaultText().isEmpty()) {
+                String flag = key.flag() + "=" + key.defaultText();
+                assertThat(InvoqConfig.load(new String[] {flag}, Map.of())).as(flag)
+                        .isEqualTo(InvoqConfig.load(NO_FLAGS, Map.of()));
+            }
+        }
+    }
+
+    @Test
+    void a_value_a_record_refuses_fails_naming_the_key_not_with_a_stack_trace() {
+        assertThatThrownBy(() -> InvoqConfig.load(NO_FLAGS, Map.of("max_request_bytes", "99999999999")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("max_request_bytes='99999999999' must be between 1 and");
+        assertThatThrownBy(() -> InvoqConfig.load(NO_FLAGS, Map.of("nats_stream", "OF.{queue}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("nats_stream='OF.{queue}' must be a name");
     }
 }

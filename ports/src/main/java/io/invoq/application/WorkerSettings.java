@@ -66,9 +66,4 @@ public record WorkerSettings(
     public int maxHeld() {
         return maxInflight * DELIVERIES_HELD_PER_SLOT + readAhead;
     }
-
-    public static WorkerSettings defaults(QueueName queue) {
-        return new WorkerSettings(queue, DEFAULT_MAX_INFLIGHT, DEFAULT_FETCH_WAIT, DEFAULT_UPSTREAM_TIMEOUT,
-                RetryPolicy.DEFAULT, new LeaseRule(LeaseRule.DEFAULT_ACK_WAIT), DEFAULT_CALLBACK_POLICY, true, 0);
-    }
 }

@@ -21,7 +21,7 @@ public record GatewaySettings(int port, long maxRequestBytes, Duration maxDelay,
             new GatewaySettings(DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_DELAY, true);
 
     /** Bodies are held in one array, so they cannot be larger than an array may be. */
-    static final long LARGEST_REQUEST_BYTES = Integer.MAX_VALUE - 8;
+    public static final long LARGEST_REQUEST_BYTES = Integer.MAX_VALUE - 8;
 
     public GatewaySettings {
         Objects.requireNonNull(maxDelay, "maxDelay");

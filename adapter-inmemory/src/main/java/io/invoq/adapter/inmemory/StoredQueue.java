@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The messages of one queue. Each is in exactly one place: waiting (due, in publish order),
- * delayed (until its start time or a retry time) or held (under a lease, occupying one of {@code maxInflight} slots
+ * delayed (until its start time or a retry time) or held (under a lease, occupying one of {@code maxAckPending} slots
  * until settled, even after the lease ran out and until it is handed out again).
  * Not thread-safe: the broker calls it under its lock.
  */
@@ -76,7 +76,7 @@ final class StoredQueue {
         while (delivered.size() < max && !held.isEmpty() && held.first().leaseRunsOutBy(now)) {
             delivered.add(lease(held.pollFirst(), now));
         }
-        while (delivered.size() < max && held.size() < settings.maxInflight() && !waiting.isEmpty()) {
+        while (delivered.size() < max && held.size() < settings.maxAckPending() && !waiting.isEmpty()) {
             delivered.add(lease(waiting.pollFirstEntry().getValue(), now));
         }
         return delivered;

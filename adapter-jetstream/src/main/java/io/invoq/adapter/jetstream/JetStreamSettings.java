@@ -61,6 +61,7 @@ public record JetStreamSettings(
     // declared before DEFAULT, whose construction uses them
     private static final String MASK = "****";
     private static final Pattern VALID_NAME = Pattern.compile("[^\\s.*>]+");
+    public static final String NAME_RULE = "may not be empty nor contain spaces, '.', '*' or '>'";
 
     public static final JetStreamSettings DEFAULT = builder().build();
 
@@ -128,11 +129,13 @@ public record JetStreamSettings(
                 + ", maxReconnectWait=" + maxReconnectWait + "]";
     }
 
-    private static void requireName(String name, String what) {
+    /** {@code name}, if NATS accepts it as the name of a stream, consumer or bucket. */
+    public static String requireName(String name, String what) {
         Objects.requireNonNull(name, what);
         if (!VALID_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " '" + name + "' may not be empty nor contain spaces, '.', '*' or '>'");
+            throw new IllegalArgumentException(what + " '" + name + "' " + NAME_RULE);
         }
+        return name;
     }
 
     private static void requirePositive(Duration duration, String name) {

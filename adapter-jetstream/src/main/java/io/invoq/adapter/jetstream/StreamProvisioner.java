@@ -65,7 +65,7 @@ final class StreamProvisioner {
                 bound(management, layout.stream(), queueSettings.maxQueued());
             }
             ensureConsumer(management, layout.stream(),
-                    consumer(layout.durable(), queueSettings.ackWait(), queueSettings.maxInflight()));
+                    consumer(layout.durable(), queueSettings.ackWait(), queueSettings.maxAckPending()));
             ensureStream(management, stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND));
             ensureConsumer(management, layout.delayedStream(),
                     consumer(layout.delayedDurable(), DELAYED_ACK_WAIT, DELAYED_MAX_ACK_PENDING));

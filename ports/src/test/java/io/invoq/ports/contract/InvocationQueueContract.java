@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Left open on purpose, because JetStream keeps a message waiting out a retry delay ack-pending:
  * whether such a message counts as in flight in {@link QueueStats#inFlight()} and against
- * {@link QueueSettings#maxInflight()}, and whether {@link InvocationQueue#purge} removes it.
+ * {@link QueueSettings#maxAckPending()}, and whether {@link InvocationQueue#purge} removes it.
  * The broker holds an invocation back until its {@link Invocation#notBefore()}; that wait is not a
  * delivery, so a deferred call's first delivery has delivery count 1 like any other.
  */

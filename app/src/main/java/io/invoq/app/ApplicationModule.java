@@ -46,9 +46,11 @@ import java.util.Set;
 final class ApplicationModule extends AbstractModule {
 
     private final InvoqConfig config;
+    private final TimeSource time;
 
-    ApplicationModule(InvoqConfig config) {
+    ApplicationModule(InvoqConfig config, TimeSource time) {
         this.config = config;
+        this.time = time;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class ApplicationModule extends AbstractModule {
         bind(QueueSettings.class).toInstance(config.queue());
         bind(CallLedgerSettings.class).toInstance(config.ledger());
         bind(DeadLetterSettings.class).toInstance(config.deadLetters());
-        bind(TimeSource.class).toInstance(TimeSource.SYSTEM);
+        bind(TimeSource.class).toInstance(time);
         bind(DrainSwitch.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding()
                 .toInstance(new InvocationLog(config.debug()));

@@ -1,112 +1,59 @@
 package io.invoq.app;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Module;
-import com.google.inject.Stage;
-import io.invoq.adapter.http.GatewaySettings;
-import io.invoq.adapter.http.HttpAdapterModule;
-import io.invoq.adapter.http.HttpGateway;
-import io.invoq.adapter.inmemory.InMemoryBrokerModule;
-import io.invoq.adapter.jetstream.JetStreamBrokerModule;
-import io.invoq.app.metrics.MetricsModule;
-import io.invoq.application.DrainSwitch;
-import io.invoq.application.InvocationWorker;
-import io.invoq.domain.FunctionDefinition;
-import io.invoq.ports.in.RegisterFunctionUseCase;
-import io.invoq.ports.out.InvocationQueue;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.net.URI;
+import java.util.Map;
 
-/** A running invoq process: gateway, worker or both, over the configured broker. */
-final class Invoq implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Invoq.class);
-
-    private final InvoqConfig config;
-    private final Injector injector;
-    private final HttpGateway gateway;
-    private final Optional<InvocationWorker> worker;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-
-    private Invoq(InvoqConfig config, Injector injector) {
-        this.config = config;
-        this.injector = injector;
-        this.gateway = injector.getInstance(HttpGateway.class);
-        this.worker = config.mode().runsWorker()
-                ? Optional.of(injector.getInstance(InvocationWorker.class)) : Optional.empty();
-    }
-
-    static Invoq start(InvoqConfig config) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config));
-        Invoq invoq = new Invoq(config, injector);
-        invoq.seedFunctions();
-        invoq.gateway.start();
-        invoq.worker.ifPresent(InvocationWorker::start);
-        LOG.info("invoq {} mode on port {} with the {} broker", config.mode().name().toLowerCase(),
-                invoq.port(), config.broker().name().toLowerCase());
-        return invoq;
-    }
-
-    int port() {
-        return gateway.port();
-    }
-
-    <T> T get(Class<T> type) {
-        return injector.getInstance(type);
-    }
+/**
+ * invoq running inside this JVM: its gateway, its worker or both, over the in-memory broker or
+ * NATS JetStream, exactly as {@code java -jar invoq.jar} runs them. Start one with
+ * {@link #start(InvoqOptions)} and close it when done:
+ *
+ * <pre>{@code
+ * try (Invoq invoq = Invoq.start(InvoqOptions.builder()
+ *         .set("max_retry_attempts", "3")
+ *         .function("resize", URI.create("http://127.0.0.1:8081"))
+ *         .build())) {
+ *     // POST invoq.baseUrl().resolve("/async-function/resize") ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Every method but {@link #close()} may be called until it is closed.
+ */
+public interface Invoq extends AutoCloseable {
 
     /**
-     * Stops taking work, lets running calls finish within {@code shutdown_grace}, hands the rest
-     * back to the broker, and closes everything.
+     * Starts invoq with {@code options} and returns once its gateway listens and its worker pulls.
+     *
+     * @throws ConfigurationException when the options cannot run, e.g. NATS settings that do not
+     *                                fit together; the message names the key. A port that is taken
+     *                                or a NATS server out of reach fails with what caused it.
      */
-    void shutdown() {
-        if (stopped.getCount() == 0) {
-            return;
-        }
-        LOG.info("shutting down: draining for up to {}", config.shutdownGrace());
-        injector.getInstance(DrainSwitch.class).beginDraining();
-        worker.ifPresent(w -> w.drain(config.shutdownGrace()));
-        gateway.close();
-        injector.getInstance(InvocationQueue.class).close();
-        stopped.countDown();
-        LOG.info("stopped");
+    static Invoq start(InvoqOptions options) {
+        return RunningInvoq.start(options);
     }
 
-    void awaitShutdown() throws InterruptedException {
-        stopped.await();
-    }
+    /** The port the HTTP server listens on: the one asked for, or the free one it took for port 0. */
+    int port();
 
+    /** Where the gateway answers, e.g. {@code http://127.0.0.1:38211}, without a trailing slash. */
+    URI baseUrl();
+
+    /** Registers (or replaces) the function {@code name}, invoked at {@code url}; see {@link #registerFunction(String, URI, Map)}. */
+    void registerFunction(String name, URI url);
+
+    /**
+     * Registers (or replaces) the function {@code name}, invoked at {@code url} (the call's path
+     * suffix appended), with {@code annotations} such as {@code com.openfaas.retry.attempts}: as
+     * {@code POST /system/functions} does.
+     *
+     * @throws IllegalArgumentException when the name or the URL is not valid
+     */
+    void registerFunction(String name, URI url, Map<String, String> annotations);
+
+    /**
+     * Stops as on SIGTERM: takes no more work, lets running calls finish within
+     * {@code shutdown_grace}, hands the rest back to the broker, and closes everything. Idempotent.
+     */
     @Override
-    public void close() {
-        shutdown();
-    }
-
-    private void seedFunctions() {
-        config.functionsFile().ifPresent(path -> {
-            List<FunctionDefinition> functions = FunctionsFile.read(path);
-            RegisterFunctionUseCase registry = injector.getInstance(RegisterFunctionUseCase.class);
-            functions.forEach(registry::register);
-            LOG.info("registered {} function(s) from {}", functions.size(), path);
-        });
-    }
-
-    private static List<Module> modules(InvoqConfig config) {
-        return List.of(
-                new ApplicationModule(config),
-                brokerModule(config),
-                new MetricsModule(config.worker().queue()),
-                new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay(),
-                        config.mode().runsGateway())));
-    }
-
-    private static Module brokerModule(InvoqConfig config) {
-        return switch (config.broker()) {
-            case INMEMORY -> new InMemoryBrokerModule();
-            case JETSTREAM -> new JetStreamBrokerModule(config.nats());
-        };
-    }
+    void close();
 }

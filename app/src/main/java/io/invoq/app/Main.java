@@ -23,9 +23,9 @@ public final class Main {
             return;
         }
         LogSetup.apply(config.logEncoding(), config.debug());
-        Invoq invoq;
+        RunningInvoq invoq;
         try {
-            invoq = Invoq.start(config);
+            invoq = RunningInvoq.start(config);
         } catch (ConfigurationException e) {
             System.err.println("invoq: " + e.getMessage());
             System.exit(2);

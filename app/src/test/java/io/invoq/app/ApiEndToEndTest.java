@@ -35,7 +35,7 @@ abstract class ApiEndToEndTest {
 
     final RecordingHttpServer function = RecordingHttpServer.answering(Response.ok("done"));
     final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
-    Invoq invoq;
+    RunningInvoq invoq;
     InvoqClient client;
 
     /** The flags that choose and reach the broker. */
@@ -77,7 +77,7 @@ abstract class ApiEndToEndTest {
     @Test
     void a_queue_holding_max_queue_length_calls_refuses_more_with_429_until_it_has_room() {
         String queue = "bounded-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Invoq gateway = startInvoq("--mode=gateway", "--queue-name=" + queue, "--max-queue-length=2")) {
+        try (RunningInvoq gateway = startInvoq("--mode=gateway", "--queue-name=" + queue, "--max-queue-length=2")) {
             InvoqClient front = new InvoqClient(gateway.port());
             front.registerFunction("echo", function.url("/"));
             for (int i = 0; i < 2; i++) {
@@ -298,7 +298,7 @@ abstract class ApiEndToEndTest {
     @Test
     void with_an_upstream_url_the_proxy_reaches_functions_the_registry_does_not_know_through_the_upstream_gateway() {
         try (RecordingHttpServer upstream = RecordingHttpServer.answering(Response.ok("from upstream"));
-             Invoq inFront = startInvoq("--upstream-url=" + upstream.url("/function/{name}"))) {
+             RunningInvoq inFront = startInvoq("--upstream-url=" + upstream.url("/function/{name}"))) {
             HttpResponse<String> response = new InvoqClient(inFront.port()).send("DELETE", "/function/legacy/item/7", null);
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -310,12 +310,12 @@ abstract class ApiEndToEndTest {
 
     // --- helpers ---
 
-    Invoq startInvoq(String... moreFlags) {
+    RunningInvoq startInvoq(String... moreFlags) {
         List<String> flags = new ArrayList<>(List.of("--port=0", "--max-inflight=4", "--ack-wait=" + ACK_WAIT,
                 "--duplicate-window=" + DUPLICATE_WINDOW));
         flags.addAll(brokerFlags());
         flags.addAll(List.of(moreFlags));
-        return Invoq.start(InvoqConfig.load(flags.toArray(String[]::new), Map.of()));
+        return RunningInvoq.start(InvoqConfig.load(flags.toArray(String[]::new), Map.of()));
     }
 
     /** Submits a call to run now; answers its call id. */

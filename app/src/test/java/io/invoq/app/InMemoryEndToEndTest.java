@@ -17,12 +17,12 @@ class InMemoryEndToEndTest {
     private final RecordingHttpServer function = RecordingHttpServer.answering(
             Response.ok("hello back", "Content-Type", "text/plain", "X-Answer", "42"));
     private final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
-    private Invoq invoq;
+    private RunningInvoq invoq;
     private InvoqClient client;
 
     @BeforeEach
     void start() {
-        invoq = Invoq.start(InvoqConfig.load(new String[] {"--port=0", "--max-inflight=4"}, Map.of()));
+        invoq = RunningInvoq.start(InvoqConfig.load(new String[] {"--port=0", "--max-inflight=4"}, Map.of()));
         client = new InvoqClient(invoq.port());
         assertThat(client.registerFunction("echo", function.url("/fn")).statusCode()).isEqualTo(201);
     }

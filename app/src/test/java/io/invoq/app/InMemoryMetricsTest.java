@@ -20,7 +20,7 @@ class InMemoryMetricsTest {
     private final HeldFunction heldFunction = new HeldFunction(PATIENCE);
     private final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
     private final CallMix mix = new CallMix();
-    private Invoq invoq;
+    private RunningInvoq invoq;
     private InvoqClient client;
 
     @AfterEach
@@ -127,7 +127,7 @@ class InMemoryMetricsTest {
 
     @Test
     void a_worker_serves_health_and_metrics_on_its_port_and_no_api() {
-        invoq = Invoq.start(InvoqConfig.load(new String[] {"--port=0", "--mode=worker"}, Map.of()));
+        invoq = RunningInvoq.start(InvoqConfig.load(new String[] {"--port=0", "--mode=worker"}, Map.of()));
         client = new InvoqClient(invoq.port());
 
         assertThat(metrics().names()).contains("queue_worker_nats_reconnect_total", "queue_worker_messages_processed_total");
@@ -139,7 +139,7 @@ class InMemoryMetricsTest {
     }
 
     private void start(String... flags) {
-        invoq = Invoq.start(InvoqConfig.load(
+        invoq = RunningInvoq.start(InvoqConfig.load(
                 Stream.concat(Stream.of("--port=0"), Stream.of(flags)).toArray(String[]::new), Map.of()));
         client = new InvoqClient(invoq.port());
         assertThat(client.registerFunction("held", heldFunction.url("/")).statusCode()).isEqualTo(201);

@@ -23,7 +23,7 @@ class JetStreamApiEndToEndTest extends ApiEndToEndTest {
     @Test
     void a_call_cancelled_through_a_gateway_process_is_stopped_by_the_worker_process_running_it() {
         invoq.close();
-        try (Invoq gateway = startInvoq("--mode=gateway"); Invoq worker = startInvoq("--mode=worker")) {
+        try (RunningInvoq gateway = startInvoq("--mode=gateway"); RunningInvoq worker = startInvoq("--mode=worker")) {
             client = new InvoqClient(gateway.port());
 
             assertThatARunningCallIsCancelled();

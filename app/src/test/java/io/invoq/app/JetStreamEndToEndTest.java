@@ -29,12 +29,12 @@ class JetStreamEndToEndTest {
     private final NatsServerProcess nats = NatsServerProcess.start();
     private final RecordingHttpServer function = RecordingHttpServer.answering(Response.ok("done"));
     private final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(200));
-    private Invoq invoq;
+    private RunningInvoq invoq;
     private InvoqClient client;
 
     @BeforeEach
     void start() {
-        invoq = Invoq.start(InvoqConfig.load(new String[] {
+        invoq = RunningInvoq.start(InvoqConfig.load(new String[] {
             "--port=0", "--broker=jetstream", "--nats-url=" + nats.url(), "--max-inflight=8"}, Map.of()));
         client = new InvoqClient(invoq.port());
         assertThat(client.registerFunction("work", function.url("/")).statusCode()).isEqualTo(201);

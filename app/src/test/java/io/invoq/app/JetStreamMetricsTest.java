@@ -25,12 +25,12 @@ class JetStreamMetricsTest {
     private final NatsServerProcess nats = NatsServerProcess.start();
     private final HeldFunction function = new HeldFunction(PATIENCE);
     private final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
-    private Invoq invoq;
+    private RunningInvoq invoq;
     private InvoqClient client;
 
     @BeforeEach
     void start() {
-        invoq = Invoq.start(InvoqConfig.load(new String[] {
+        invoq = RunningInvoq.start(InvoqConfig.load(new String[] {
             "--port=0", "--broker=jetstream", "--nats-url=" + nats.url(), "--max-inflight=1"}, Map.of()));
         client = new InvoqClient(invoq.port());
         assertThat(client.registerFunction("held", function.url("/")).statusCode()).isEqualTo(201);

@@ -55,10 +55,10 @@ class JetStreamScaleOutTest {
         await().atMost(PATIENCE).until(() -> callbacks.requests().size() == 8);
     }
 
-    private Invoq start(String... flags) {
+    private RunningInvoq start(String... flags) {
         List<String> arguments = new ArrayList<>(List.of("--port=0", "--broker=jetstream", "--nats-url=" + nats.url()));
         arguments.addAll(List.of(flags));
-        Invoq invoq = Invoq.start(InvoqConfig.load(arguments.toArray(String[]::new), Map.of()));
+        RunningInvoq invoq = RunningInvoq.start(InvoqConfig.load(arguments.toArray(String[]::new), Map.of()));
         processes.add(invoq);
         return invoq;
     }

@@ -8,8 +8,9 @@ import java.util.OptionalInt;
 /**
  * One step in a call's life, as the call ledger applies it to the record it holds. Steps are
  * written by several processes and may arrive late, so each applies only when it moves the call
- * on: a final state is never left, and a record of an earlier call made under the same id (one
- * resubmitted after the duplicate window) is replaced by any step of the later one.
+ * on: a final state is never left, and a record of an earlier call of the same function made under
+ * the same id (one resubmitted after the duplicate window) is replaced by any step of the later one;
+ * a call of another function under that id never replaces it.
  */
 public sealed interface CallChange {
 
@@ -51,10 +52,17 @@ public sealed interface CallChange {
 
         @Override
         public Optional<CallRecord> applyTo(Optional<CallRecord> holds) {
-            if (holds.isEmpty() || holds.get().acceptedAt().isBefore(next.acceptedAt())) {
+            if (holds.isEmpty()) {
                 return Optional.of(next);
             }
             CallRecord held = holds.get();
+            if (!held.function().equals(next.function())) {
+                // another function's call under the same id: each keeps its own record, the first one this one
+                return Optional.empty();
+            }
+            if (held.acceptedAt().isBefore(next.acceptedAt())) {
+                return Optional.of(next);
+            }
             if (!held.isSameCallAs(next) || next.progress() <= held.progress()) {
                 return Optional.empty();
             }

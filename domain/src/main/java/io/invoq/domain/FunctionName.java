@@ -10,9 +10,13 @@ public record FunctionName(String value) {
 
     public FunctionName {
         Objects.requireNonNull(value, "function name");
-        if (!ALLOWED.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+        if (!isValid(value)) {
             throw new IllegalArgumentException("function name must match [-a-zA-Z_0-9.]+");
         }
+    }
+
+    public static boolean isValid(String value) {
+        return ALLOWED.matcher(value).matches() && !value.equals(".") && !value.equals("..");
     }
 
     @Override

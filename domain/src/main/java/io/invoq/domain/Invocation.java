@@ -48,6 +48,14 @@ public record Invocation(
         }
     }
 
+    /**
+     * What the broker de-duplicates on: the call id within its function, so that a call id used by
+     * one function leaves every other function free to use it.
+     */
+    public String deduplicationKey() {
+        return callId.value() + "@" + function.value();
+    }
+
     /** Whether the function may be invoked at {@code now}. */
     public boolean isDueAt(Instant now) {
         return !notBefore.isAfter(now);

@@ -97,6 +97,17 @@ class CallChangeTest {
     }
 
     @Test
+    void a_call_of_another_function_under_the_same_id_never_replaces_the_record_nor_moves_it_on() {
+        Invocation other = new Invocation(CALL.callId(), new FunctionName("other"), CALL.queue(), "POST", "", "",
+                Headers.EMPTY, new byte[0], Optional.empty(), ACCEPTED.plusSeconds(10), ACCEPTED.plusSeconds(10));
+        CallRecord succeeded = CallRecord.queued(CALL).moved(CallState.SUCCEEDED, 1, OptionalInt.of(200), at(1));
+
+        assertThat(apply(CallChange.accepted(other), Optional.of(succeeded))).isEmpty();
+        assertThat(apply(CallChange.ended(other, RetryDecision.Outcome.SUCCEEDED, 1, 200, at(20)),
+                Optional.of(succeeded))).isEmpty();
+    }
+
+    @Test
     void a_step_of_a_call_the_ledger_lost_starts_its_record_again() {
         assertThat(apply(CallChange.retryScheduled(CALL, 3, 429, at(1)), Optional.empty())).contains(new CallRecord(
                 CALL.callId(), CALL.function(), CALL.queue(), CallState.RETRYING, 3, OptionalInt.of(429), ACCEPTED, at(1)));

@@ -22,6 +22,24 @@ class ValueTypesTest {
     }
 
     @Test
+    void a_chained_call_id_is_derived_from_the_callers_and_the_next_function_and_stays_within_128_characters() {
+        FunctionName next = new FunctionName("b");
+        assertThat(new CallId("order:42").chainedTo(next)).isEqualTo(new CallId("order:42:b"));
+        assertThat(new CallId("order:42").chainedTo(next)).isEqualTo(new CallId("order:42").chainedTo(next));
+
+        CallId longChain = new CallId("x".repeat(127)).chainedTo(next);
+        assertThat(longChain.value()).startsWith("chain:").hasSize(6 + 64);
+        assertThat(new CallId("x".repeat(127)).chainedTo(new FunctionName("c"))).isNotEqualTo(longChain);
+    }
+
+    @Test
+    void the_broker_de_duplicates_a_call_id_within_its_function() {
+        Invocation call = new Invocation(new CallId("id"), new FunctionName("a"), QueueName.DEFAULT, "POST", "", "",
+                Headers.EMPTY, new byte[0], java.util.Optional.empty(), Instant.EPOCH, Instant.EPOCH);
+        assertThat(call.deduplicationKey()).isEqualTo("id@a");
+    }
+
+    @Test
     void generated_call_ids_are_unique_and_valid() {
         assertThat(CallId.generate()).isNotEqualTo(CallId.generate());
     }

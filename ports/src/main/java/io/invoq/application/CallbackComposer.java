@@ -11,7 +11,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** Writes the callback for a finished call: the function's answer plus what happened to the call. */
+/**
+ * Writes the callback for a finished call: the function's answer plus what happened to the call, and
+ * the {@value SubmitInvocationService#PARENT_CALL_ID} of a call that is a step of a chain.
+ */
 final class CallbackComposer {
 
     static final String CALL_ID = "X-Call-Id";
@@ -43,6 +46,9 @@ final class CallbackComposer {
                 START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt())),
                 RETRY, Integer.toString(attempt),
                 RETRY_MAX, Integer.toString(maxAttempts)));
-        return new Callback(url, headers, result.body());
+        Headers correlated = invocation.headers().first(SubmitInvocationService.PARENT_CALL_ID)
+                .map(parent -> headers.with(SubmitInvocationService.PARENT_CALL_ID, parent))
+                .orElse(headers);
+        return new Callback(url, correlated, result.body());
     }
 }

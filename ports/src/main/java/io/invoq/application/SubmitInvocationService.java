@@ -16,9 +16,18 @@ import io.invoq.ports.out.PublishReceipt;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.invoq.ports.out.TimeSource;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Turns a submission into a durably queued invocation on the function's queue. */
+/**
+ * Turns a submission into a durably queued invocation on the function's queue. A submission that is
+ * the callback of another function's call (a chain: {@code X-Callback-Url} naming
+ * {@code /async-function/<next>}) carries that call's id, which the broker would take as a duplicate
+ * were it the call's own: it gets the id {@link CallId#chainedTo derived} from it, the same for each
+ * retry of the callback, and the function sees the original as {@value #PARENT_CALL_ID}.
+ */
 public final class SubmitInvocationService implements SubmitInvocationUseCase {
+
+    public static final String PARENT_CALL_ID = "X-Parent-Call-Id";
 
     private final FunctionDirectory functions;
     private final InvocationQueue queue;
@@ -47,14 +56,16 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
         FunctionDefinition function = functions.resolve(command.function())
                 .orElseThrow(() -> new UnknownFunctionException(command.function()));
         Instant acceptedAt = time.now();
+        Optional<CallId> parent = command.callId()
+                .filter(given -> command.callbackOf().filter(caller -> !caller.equals(function.name())).isPresent());
         Invocation invocation = new Invocation(
-                command.callId().orElseGet(CallId::generate),
+                parent.map(id -> id.chainedTo(function.name())).or(command::callId).orElseGet(CallId::generate),
                 function.name(),
                 function.queue(defaultQueue),
                 command.method(),
                 command.path(),
                 command.query(),
-                command.headers(),
+                parent.map(id -> command.headers().with(PARENT_CALL_ID, id.value())).orElse(command.headers()),
                 command.body(),
                 command.callbackUrl(),
                 acceptedAt,

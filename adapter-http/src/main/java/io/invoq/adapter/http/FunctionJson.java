@@ -5,12 +5,24 @@ import io.invoq.domain.FunctionName;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A function as {@code /system/functions} reads and writes it. */
 record FunctionJson(String name, String url, Map<String, String> annotations) {
 
+    static final String MASKED = "***";
+
+    /** What is shown of a function: the user name and password a URL may carry are masked. */
     static FunctionJson of(FunctionDefinition function) {
-        return new FunctionJson(function.name().value(), function.url().toString(), function.annotations());
+        return new FunctionJson(function.name().value(), withoutCredentials(function.url()), function.annotations());
+    }
+
+    static String withoutCredentials(URI url) {
+        String credentials = url.getRawUserInfo();
+        if (credentials == null) {
+            return url.toString();
+        }
+        return url.toString().replaceFirst("//" + Pattern.quote(credentials) + "@", "//" + MASKED + "@");
     }
 
     /** @throws BadRequestException when a field is missing or invalid */

@@ -2,6 +2,7 @@ package io.invoq.adapter.http;
 
 import io.invoq.domain.CallId;
 import io.invoq.domain.DurationText;
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.Headers;
 import io.invoq.ports.in.SubmitInvocationCommand.After;
 import io.invoq.ports.in.SubmitInvocationCommand.DeferredStart;
@@ -25,6 +26,8 @@ final class SubmissionHeaders {
     static final String CALLBACK_URL = "X-Callback-Url";
     static final String DELAY = "X-Delay";
     static final String NOT_BEFORE = "X-Not-Before";
+    /** What a callback names the function whose call it reports; a submission with it is a step of a chain. */
+    static final String FUNCTION_NAME = "X-Function-Name";
 
     private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}");
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
@@ -40,6 +43,11 @@ final class SubmissionHeaders {
 
     Optional<CallId> callId() {
         return read(CALL_ID, CallId::new);
+    }
+
+    /** The function whose callback this submission is; a value that names no function is no callback of ours. */
+    Optional<FunctionName> callbackOf() {
+        return headers.first(FUNCTION_NAME).map(String::trim).filter(FunctionName::isValid).map(FunctionName::new);
     }
 
     /** Only parsed here; whether it is an acceptable callback URL is the command's rule. */

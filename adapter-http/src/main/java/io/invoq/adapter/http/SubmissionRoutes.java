@@ -54,7 +54,8 @@ final class SubmissionRoutes implements ApiRoutes {
         SubmitInvocationCommand command = BadRequestException.whenInvalid(SubmissionHeaders.CALLBACK_URL,
                 () -> new SubmitInvocationCommand(function, ctx.method().name(),
                         ForwardedRequest.pathSuffix(ctx.req().getRequestURI(), PREFIX),
-                        Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId, callbackUrl, start));
+                        Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId, callbackUrl, start,
+                        steering.callbackOf()));
         Submission submission = submissions.submit(command);
         ctx.status(202)
                 .header(SubmissionHeaders.CALL_ID, submission.callId().value())

@@ -89,6 +89,20 @@ class FunctionRoutesTest {
     }
 
     @Test
+    void a_user_name_and_password_in_a_functions_url_are_kept_but_never_shown() {
+        HttpResponse<String> created = post("""
+                {"name":"secret","url":"http://svc:s3cr%2Ft@secret.fn:8080/run?x=1"}""");
+
+        String masked = "http://***@secret.fn:8080/run?x=1";
+        assertThat(created.body()).contains(masked).doesNotContain("s3cr");
+        assertThat(gateway.send(gateway.request("/system/functions").GET()).body()).contains(masked).doesNotContain("s3cr");
+        assertThat(gateway.send(gateway.request("/system/functions/secret").GET()).body()).contains(masked)
+                .doesNotContain("s3cr");
+        assertThat(functions.find(new FunctionName("secret")).orElseThrow().url())
+                .isEqualTo(URI.create("http://svc:s3cr%2Ft@secret.fn:8080/run?x=1"));
+    }
+
+    @Test
     void one_function_is_read_by_name() {
         post(RESIZE);
 

@@ -1,6 +1,5 @@
 package io.invoq.adapter.inmemory;
 
-import io.invoq.domain.CallId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -8,29 +7,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The call ids one queue has stored within the duplicate window, each counted from its first
- * publish, as JetStream's {@code Nats-Msg-Id} de-duplication does. Not thread-safe.
+ * The {@link io.invoq.domain.Invocation#deduplicationKey() de-duplication keys} (call id and
+ * function) one queue has stored within the duplicate window, each counted from its first publish,
+ * as JetStream's {@code Nats-Msg-Id} de-duplication does. Not thread-safe.
  */
 final class DuplicateWindow {
 
     private final Duration length;
-    private final Map<CallId, Instant> firstPublished = new LinkedHashMap<>();
+    private final Map<String, Instant> firstPublished = new LinkedHashMap<>();
 
     DuplicateWindow(Duration length) {
         this.length = length;
     }
 
-    /** Whether {@code callId} was published inside the window before {@code now}. */
-    boolean isDuplicate(CallId callId, Instant now) {
+    /** Whether {@code key} was published inside the window before {@code now}. */
+    boolean isDuplicate(String key, Instant now) {
         forgetExpired(now);
-        Instant earlier = firstPublished.get(callId);
+        Instant earlier = firstPublished.get(key);
         return earlier != null && !hasExpired(earlier, now);
     }
 
-    /** Remembers {@code callId}, not a duplicate, as published at {@code now}. */
-    void published(CallId callId, Instant now) {
-        firstPublished.remove(callId);
-        firstPublished.put(callId, now);
+    /** Remembers {@code key}, not a duplicate, as published at {@code now}. */
+    void published(String key, Instant now) {
+        firstPublished.remove(key);
+        firstPublished.put(key, now);
     }
 
     /** Entries are in publish order, so the expired ones are at the head; one set back in time merely lingers. */

@@ -43,18 +43,19 @@ final class StoredQueue {
     }
 
     /**
-     * Stores the invocation unless its call id was published inside the duplicate window; true when stored.
+     * Stores the invocation unless its call id was published for its function inside the duplicate
+     * window; true when stored.
      *
      * @throws QueueFullException when the invocation is due and the queue holds its most due or running calls
      */
     boolean publish(Invocation invocation, Instant now) {
-        if (duplicates.isDuplicate(invocation.callId(), now)) {
+        if (duplicates.isDuplicate(invocation.deduplicationKey(), now)) {
             return false;
         }
         if (settings.isBounded() && invocation.isDueAt(now) && waiting.size() + held.size() >= settings.maxQueued()) {
             throw new QueueFullException("queue " + name + " holds its most of " + settings.maxQueued() + " calls");
         }
-        duplicates.published(invocation.callId(), now);
+        duplicates.published(invocation.deduplicationKey(), now);
         StoredMessage message = new StoredMessage(nextSequence++, invocation);
         if (invocation.isDueAt(now)) {
             waiting.put(message.sequence(), message);

@@ -83,14 +83,14 @@ final class DelayedCalls {
     }
 
     /**
-     * A deferred call its publisher sent enters the queue's stream under the call id, so that a
-     * late resubmission is still recognised there as a duplicate; any other copy under a copy id,
-     * lest it be taken for a duplicate of the call's first message.
+     * A deferred call its publisher sent enters the queue's stream under its de-duplication key, so
+     * that a late resubmission is still recognised there as a duplicate; any other copy under a copy
+     * id, lest it be taken for a duplicate of the call's first message.
      */
     private static String messageId(Message message, Invocation invocation) {
-        String callId = invocation.callId().value();
+        String key = invocation.deduplicationKey();
         boolean sentByPublisher = message.hasHeaders()
-                && callId.equals(message.getHeaders().getFirst(NatsJetStreamConstants.MSG_ID_HDR));
-        return sentByPublisher ? callId : MessageMover.copyId(invocation.callId(), message);
+                && key.equals(message.getHeaders().getFirst(NatsJetStreamConstants.MSG_ID_HDR));
+        return sentByPublisher ? key : MessageMover.copyId(invocation.callId(), message);
     }
 }

@@ -68,7 +68,7 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         requireWithinMaxPayload(invocation, data, client.nats().getMaxPayload());
         PublishOptions.Builder options = PublishOptions.builder().expectedStream(stream);
         if (!queueSettings.duplicateWindow().isZero()) {
-            options.messageId(invocation.callId().value());
+            options.messageId(invocation.deduplicationKey());
         }
         try {
             PublishAck ack = client.jetStream().publish(subject, data, options.build());

@@ -27,7 +27,7 @@ final class MessageMover {
 
     /**
      * A message id naming the original, for a copy that must not be mistaken for the publisher's
-     * own message, which has the call id as its message id.
+     * own message, which has the call's de-duplication key as its message id.
      */
     static String copyId(CallId callId, Message original) {
         NatsJetStreamMetaData origin = original.metaData();

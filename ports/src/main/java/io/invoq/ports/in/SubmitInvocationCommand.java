@@ -16,6 +16,8 @@ import java.util.Set;
  * @param callId      the caller's id for the call, also its de-duplication key; generated when empty
  * @param callbackUrl where the result goes; absolute http or https
  * @param start       when the call may start at the earliest, if the caller deferred it
+ * @param callbackOf  the function whose call's callback this submission is, when it is one: a step
+ *                    of a chain, whose call gets an id of its own derived from {@code callId}
  */
 public record SubmitInvocationCommand(
         FunctionName function,
@@ -26,15 +28,24 @@ public record SubmitInvocationCommand(
         byte[] body,
         Optional<CallId> callId,
         Optional<URI> callbackUrl,
-        Optional<DeferredStart> start) {
+        Optional<DeferredStart> start,
+        Optional<FunctionName> callbackOf) {
 
     public static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
+
+    /** A submission that is no callback of another call. */
+    public SubmitInvocationCommand(FunctionName function, String method, String path, String query, Headers headers,
+                                   byte[] body, Optional<CallId> callId, Optional<URI> callbackUrl,
+                                   Optional<DeferredStart> start) {
+        this(function, method, path, query, headers, body, callId, callbackUrl, start, Optional.empty());
+    }
 
     public SubmitInvocationCommand {
         ForwardedRequestChecks.require(function, method, METHODS, path, query, headers, body);
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(callbackOf, "callbackOf");
         callbackUrl.ifPresent(SubmitInvocationCommand::requireHttpUrl);
     }
 

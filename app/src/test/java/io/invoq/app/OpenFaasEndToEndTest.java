@@ -26,7 +26,7 @@ abstract class OpenFaasEndToEndTest {
     /** Functions a, b and c, at /a, /b and /c; each names the next step in its answer's X-Callback-Url. */
     final RecordingHttpServer functions = new RecordingHttpServer(this::answer);
     final RecordingHttpServer callbacks = RecordingHttpServer.answering(Response.status(204));
-    Invoq invoq;
+    RunningInvoq invoq;
     InvoqClient client;
 
     /** The flags that choose and reach the broker. */
@@ -97,12 +97,12 @@ abstract class OpenFaasEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertSucceeded("shared:1", "a"));
     }
 
-    Invoq startInvoq(String... moreFlags) {
+    RunningInvoq startInvoq(String... moreFlags) {
         List<String> flags = new ArrayList<>(List.of("--port=0", "--max-inflight=4", "--duplicate-window=1h",
                 "--initial-retry-wait=100ms"));
         flags.addAll(brokerFlags());
         flags.addAll(List.of(moreFlags));
-        return Invoq.start(InvoqConfig.load(flags.toArray(String[]::new), Map.of()));
+        return RunningInvoq.start(InvoqConfig.load(flags.toArray(String[]::new), Map.of()));
     }
 
     String gateway(String path) {

@@ -37,6 +37,7 @@ final class InMemoryInvocationQueue implements InvocationQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Runnable wakeFetchers = this::wakeFetchers;
+    private final Supplier<Optional<Instant>> nextDue = this::nextDue;
     private final Map<QueueName, StoredQueue> queues = new HashMap<>();
     private boolean closed;
 
@@ -46,6 +47,7 @@ final class InMemoryInvocationQueue implements InvocationQueue {
         // A manual clock jumps instead of running, so a timed wait cannot notice that something fell due.
         if (time instanceof ManualTimeSource manual) {
             manual.addListener(wakeFetchers);
+            manual.addDueTimes(nextDue);
         }
     }
 
@@ -119,6 +121,7 @@ final class InMemoryInvocationQueue implements InvocationQueue {
         }
         if (time instanceof ManualTimeSource manual) {
             manual.removeListener(wakeFetchers);
+            manual.removeDueTimes(nextDue);
         }
     }
 
@@ -130,6 +133,18 @@ final class InMemoryInvocationQueue implements InvocationQueue {
                 change.accept(time.now());
                 changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Now while a message is ready or held by a worker, else when the next delayed one is released. */
+    private Optional<Instant> nextDue() {
+        lock.lock();
+        try {
+            Instant now = time.now();
+            return queues.values().stream().map(stored -> stored.nextWorkAt(now)).flatMap(Optional::stream)
+                    .min(Instant::compareTo);
         } finally {
             lock.unlock();
         }

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A clock that moves only when told to, so that a test of a schedule spanning hours (leases,
@@ -17,6 +19,7 @@ public final class ManualTimeSource implements TimeSource {
 
     private final AtomicReference<Instant> now;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Supplier<Optional<Instant>>> dueTimes = new CopyOnWriteArrayList<>();
 
     public ManualTimeSource(Instant start) {
         now = new AtomicReference<>(Objects.requireNonNull(start, "start"));
@@ -49,5 +52,23 @@ public final class ManualTimeSource implements TimeSource {
 
     public void removeListener(Runnable listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Registers work that waits on this clock: {@code nextDue} answers when it is next due, the
+     * present (or earlier) while some is due now, empty while none waits. A broker built with this
+     * clock registers its messages, so that a test can move the clock from one due time to the next.
+     */
+    public void addDueTimes(Supplier<Optional<Instant>> nextDue) {
+        dueTimes.add(Objects.requireNonNull(nextDue, "nextDue"));
+    }
+
+    public void removeDueTimes(Supplier<Optional<Instant>> nextDue) {
+        dueTimes.remove(nextDue);
+    }
+
+    /** The earliest time some registered work is due, the present or earlier when some is due now; empty when none waits. */
+    public Optional<Instant> nextDue() {
+        return dueTimes.stream().map(Supplier::get).flatMap(Optional::stream).min(Instant::compareTo);
     }
 }

@@ -91,6 +91,14 @@ final class StoredQueue {
                 .min(Comparator.naturalOrder());
     }
 
+    /** When this queue next has work for a worker: {@code now} while a message is ready or held, else when a delayed one is due. */
+    Optional<Instant> nextWorkAt(Instant now) {
+        if (!waiting.isEmpty() || !held.isEmpty()) {
+            return Optional.of(now);
+        }
+        return delayed.stream().limit(1).map(StoredMessage::availableAt).findFirst();
+    }
+
     /** Settled for good: acked or rejected. */
     void remove(StoredMessage message) {
         held.remove(message);

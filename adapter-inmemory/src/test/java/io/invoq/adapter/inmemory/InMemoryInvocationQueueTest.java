@@ -75,6 +75,21 @@ class InMemoryInvocationQueueTest {
     }
 
     @Test
+    void a_broker_on_a_manual_clock_tells_it_when_it_next_has_work_for_a_worker() throws Exception {
+        assertThat(clock.nextDue()).isEmpty();
+        broker.publish(invocation());
+        assertThat(clock.nextDue()).as("waiting").contains(clock.now());
+        Delivery delivery = broker.fetch(QUEUE, 1, NO_WAIT).get(0);
+        assertThat(clock.nextDue()).as("held").contains(clock.now());
+
+        delivery.retryAfter(Duration.ofMinutes(2));
+
+        assertThat(clock.nextDue()).contains(clock.now().plus(Duration.ofMinutes(2)));
+        broker.close();
+        assertThat(clock.nextDue()).isEmpty();
+    }
+
+    @Test
     void a_delivery_whose_message_was_handed_to_someone_else_settles_nothing() throws Exception {
         broker.publish(invocation());
         Delivery lapsed = broker.fetch(QUEUE, 1, NO_WAIT).get(0);

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ManualTimeSourceTest {
@@ -60,5 +62,22 @@ class ManualTimeSourceTest {
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void the_next_due_time_is_the_earliest_that_registered_work_reports() {
+        Supplier<Optional<Instant>> inAnHour = () -> Optional.of(START.plus(Duration.ofHours(1)));
+        clock.addDueTimes(inAnHour);
+        clock.addDueTimes(() -> Optional.of(START.plusSeconds(10)));
+        clock.addDueTimes(Optional::empty);
+
+        assertThat(clock.nextDue()).contains(START.plusSeconds(10));
+        clock.removeDueTimes(inAnHour);
+        assertThat(clock.nextDue()).contains(START.plusSeconds(10));
+    }
+
+    @Test
+    void nothing_is_due_while_nothing_is_registered() {
+        assertThat(clock.nextDue()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.invoq.app;
 
+import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.LeaseRule;
@@ -28,7 +29,8 @@ record InvoqConfig(
         Duration shutdownGrace,
         LogEncoding logEncoding,
         boolean debug,
-        Optional<Path> functionsFile) {
+        Optional<Path> functionsFile,
+        SecuritySettings security) {
 
     enum Mode {
         GATEWAY, WORKER, ALL;
@@ -79,7 +81,13 @@ record InvoqConfig(
                 read.get(ConfigKey.SHUTDOWN_GRACE),
                 read.get(ConfigKey.LOG_ENCODING),
                 read.get(ConfigKey.DEBUG),
-                read.get(ConfigKey.FUNCTIONS_FILE));
+                read.get(ConfigKey.FUNCTIONS_FILE),
+                security(read));
+    }
+
+    private static SecuritySettings security(ConfigReader read) {
+        return new SecuritySettings(read.get(ConfigKey.MAX_HOPS), read.get(ConfigKey.MAX_CONNECTIONS),
+                read.get(ConfigKey.MAX_PROXY_INFLIGHT));
     }
 
     private static JetStreamSettings nats(ConfigReader read) {

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import io.invoq.adapter.http.ClientSettings;
 import io.invoq.adapter.http.GatewaySettings;
 import io.invoq.adapter.http.HttpAdapterModule;
 import io.invoq.adapter.http.HttpGateway;
@@ -132,7 +133,7 @@ final class RunningInvoq implements Invoq {
                 brokerModule(config),
                 new MetricsModule(config.worker().queue()),
                 new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay(),
-                        config.mode().runsGateway())));
+                        config.mode().runsGateway()), ClientSettings.DEFAULT, config.security()));
     }
 
     private static Module brokerModule(InvoqConfig config) {

@@ -49,6 +49,6 @@ final class CallbackComposer {
         Headers correlated = invocation.headers().first(SubmitInvocationService.PARENT_CALL_ID)
                 .map(parent -> headers.with(SubmitInvocationService.PARENT_CALL_ID, parent))
                 .orElse(headers);
-        return new Callback(url, correlated, result.body());
+        return new Callback(url, correlated, result.body(), invocation.headers());
     }
 }

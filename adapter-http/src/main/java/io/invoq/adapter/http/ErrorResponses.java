@@ -22,6 +22,10 @@ final class ErrorResponses {
 
     static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> reply(ctx, 400, e.getMessage()));
+        routes.exception(RefusedException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            reply(ctx, e.status(), e.getMessage());
+        });
         routes.exception(PayloadTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
         routes.exception(InvocationTooLargeException.class, (e, ctx) -> reply(ctx, 413, e.getMessage()));
         routes.exception(UnknownFunctionException.class, (e, ctx) -> reply(ctx, 404, e.getMessage()));

@@ -37,14 +37,20 @@ public final class HttpAdapterModule extends AbstractModule {
 
     private final GatewaySettings gateway;
     private final ClientSettings client;
+    private final SecuritySettings security;
 
     public HttpAdapterModule(GatewaySettings gateway) {
         this(gateway, ClientSettings.DEFAULT);
     }
 
     public HttpAdapterModule(GatewaySettings gateway, ClientSettings client) {
+        this(gateway, client, SecuritySettings.DEFAULT);
+    }
+
+    public HttpAdapterModule(GatewaySettings gateway, ClientSettings client, SecuritySettings security) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.client = Objects.requireNonNull(client, "client");
+        this.security = Objects.requireNonNull(security, "security");
     }
 
     @Provides
@@ -53,7 +59,7 @@ public final class HttpAdapterModule extends AbstractModule {
         List<GatewayRoutes> served = routes.stream()
                 .filter(group -> gateway.servesApi() || !(group instanceof ApiRoutes))
                 .toList();
-        return new JavalinGateway(gateway.port(), served, requestEvents);
+        return new JavalinGateway(gateway.port(), security.maxConnections(), served, requestEvents);
     }
 
     @ProvidesIntoSet
@@ -84,7 +90,12 @@ public final class HttpAdapterModule extends AbstractModule {
 
     @ProvidesIntoSet
     GatewayRoutes proxyRoutes(InvokeFunctionUseCase invoking) {
-        return new ProxyRoutes(invoking, bodyLimit());
+        return new ProxyRoutes(invoking, bodyLimit(), new InflightLimit(security.maxProxyInflight()));
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes loopGuard() {
+        return new LoopGuard(security.maxHops());
     }
 
     @ProvidesIntoSet

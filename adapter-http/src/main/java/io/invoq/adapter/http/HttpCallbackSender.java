@@ -27,6 +27,7 @@ final class HttpCallbackSender implements CallbackSender {
         HttpRequest request;
         try {
             request = OutgoingHeaders.copy(callback.headers(), HttpRequest.newBuilder(callback.url()))
+                    .setHeader(HopCount.HEADER, HopCount.next(callback.callHeaders()))
                     .POST(BodyPublishers.ofByteArray(callback.body()))
                     .build();
         } catch (IllegalArgumentException e) {

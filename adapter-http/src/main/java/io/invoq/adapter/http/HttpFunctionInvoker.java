@@ -55,7 +55,7 @@ final class HttpFunctionInvoker implements FunctionInvoker {
         Headers headers = invocation.headers().with(Map.of(
                 SubmissionHeaders.CALL_ID, invocation.callId().value(),
                 SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt()))));
-        return OutgoingHeaders.copy(headers, request).build();
+        return OutgoingHeaders.copy(headers, request).setHeader(HopCount.HEADER, HopCount.next(headers)).build();
     }
 
     private static InvocationResult failed(Throwable failure, Duration duration) {

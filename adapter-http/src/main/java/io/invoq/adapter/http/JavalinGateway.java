@@ -4,6 +4,7 @@ import io.invoq.ports.out.GatewayRequestEvents;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +18,14 @@ final class JavalinGateway implements HttpGateway {
     private final Javalin javalin;
     private final int port;
 
-    JavalinGateway(int port, Collection<GatewayRoutes> routeGroups, GatewayRequestEvents events) {
+    /** @param maxConnections past so many open connections, Jetty accepts no more until one closes */
+    JavalinGateway(int port, int maxConnections, Collection<GatewayRoutes> routeGroups, GatewayRequestEvents events) {
         List<GatewayRoutes> groups = List.copyOf(routeGroups);
         this.port = port;
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(maxConnections, server)));
             ErrorResponses.addTo(config.routes);
             groups.forEach(group -> group.addTo(config.routes));
             config.requestLogger.http((ctx, millis) -> events.requestHandled(

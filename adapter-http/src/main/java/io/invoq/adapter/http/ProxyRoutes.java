@@ -25,10 +25,12 @@ final class ProxyRoutes implements ApiRoutes {
 
     private final InvokeFunctionUseCase invoking;
     private final BodyLimit bodyLimit;
+    private final InflightLimit inflight;
 
-    ProxyRoutes(InvokeFunctionUseCase invoking, BodyLimit bodyLimit) {
+    ProxyRoutes(InvokeFunctionUseCase invoking, BodyLimit bodyLimit, InflightLimit inflight) {
         this.invoking = Objects.requireNonNull(invoking, "invoking");
         this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
+        this.inflight = Objects.requireNonNull(inflight, "inflight");
     }
 
     @Override
@@ -44,6 +46,18 @@ final class ProxyRoutes implements ApiRoutes {
     }
 
     private void invoke(Context ctx) throws IOException {
+        inflight.acquire();
+        CompletableFuture<InvocationResult> answer;
+        try {
+            answer = invokeHeld(ctx);
+        } catch (IOException | RuntimeException e) {
+            inflight.release();
+            throw e;
+        }
+        answer.whenComplete((result, failure) -> inflight.release());
+    }
+
+    private CompletableFuture<InvocationResult> invokeHeld(Context ctx) throws IOException {
         FunctionName function = FunctionNameParameter.of(ctx);
         Headers headers = ForwardedRequest.headers(ctx.req());
         Optional<CallId> callId = new SubmissionHeaders(headers).callId();
@@ -52,5 +66,6 @@ final class ProxyRoutes implements ApiRoutes {
                 ctx.method().name(), ForwardedRequest.pathSuffix(ctx.req().getRequestURI(), PREFIX),
                 Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId));
         ctx.future(() -> answer.thenAccept(result -> FunctionAnswer.write(ctx, function, result)));
+        return answer;
     }
 }

@@ -55,6 +55,17 @@ class HttpCallbackSenderTest {
     }
 
     @Test
+    void the_callback_is_one_hop_further_than_the_call_whatever_the_functions_answer_said() {
+        receiver.replyWith(204, Headers.EMPTY, new byte[0]);
+        Callback callback = new Callback(receiver.uri("/done"), Headers.of(HopCount.HEADER, "0"), new byte[0],
+                Headers.of(HopCount.HEADER, "2"));
+
+        assertThat(sender.send(callback)).succeedsWithin(PATIENCE);
+
+        assertThat(receiver.received().get(0).headers().values().get(HopCount.HEADER)).containsExactly("3");
+    }
+
+    @Test
     void a_receivers_error_status_is_reported_not_thrown() {
         receiver.replyWith(500, Headers.EMPTY, new byte[0]);
 

@@ -186,6 +186,17 @@ class HttpFunctionInvokerTest {
         return true;
     }
 
+    @Test
+    void the_function_is_told_it_is_one_hop_further_than_the_call_whatever_the_call_claimed_to_forward() {
+        assertThat(invoker.invoke(definition(function.uri("/")),
+                invocation("POST", "", "", Headers.EMPTY, "first"), PATIENCE)).succeedsWithin(PATIENCE);
+        assertThat(invoker.invoke(definition(function.uri("/")),
+                invocation("POST", "", "", Headers.of(HopCount.HEADER, "4"), "fifth"), PATIENCE)).succeedsWithin(PATIENCE);
+
+        assertThat(function.received()).extracting(received -> received.headers().values().get(HopCount.HEADER))
+                .containsExactly(java.util.List.of("1"), java.util.List.of("5"));
+    }
+
     private static FunctionDefinition definition(URI url) {
         return new FunctionDefinition(new FunctionName("resize"), url, Map.of());
     }

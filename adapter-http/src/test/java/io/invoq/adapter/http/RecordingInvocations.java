@@ -14,9 +14,14 @@ final class RecordingInvocations implements InvokeFunctionUseCase {
     static final String UNKNOWN = "nope";
 
     private final List<InvokeFunctionCommand> commands = new CopyOnWriteArrayList<>();
-    private volatile InvocationResult answer;
+    private volatile CompletableFuture<InvocationResult> answer = new CompletableFuture<>();
 
     void answerWith(InvocationResult result) {
+        this.answer = CompletableFuture.completedFuture(result);
+    }
+
+    /** Every call waits for {@code result}, as for a function that takes its time. */
+    void answerWhenDone(CompletableFuture<InvocationResult> result) {
         this.answer = result;
     }
 
@@ -26,7 +31,7 @@ final class RecordingInvocations implements InvokeFunctionUseCase {
             throw new UnknownFunctionException(command.function());
         }
         commands.add(command);
-        return CompletableFuture.completedFuture(answer);
+        return answer;
     }
 
     InvokeFunctionCommand onlyCommand() {

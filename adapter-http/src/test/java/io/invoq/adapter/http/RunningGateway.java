@@ -23,7 +23,12 @@ final class RunningGateway implements AutoCloseable {
     private final HttpGateway gateway;
 
     RunningGateway(GatewaySettings settings, Module... moreBindings) {
-        gateway = Guice.createInjector(new HttpAdapterModule(settings), useCases, Modules.combine(moreBindings))
+        this(settings, SecuritySettings.DEFAULT, moreBindings);
+    }
+
+    RunningGateway(GatewaySettings settings, SecuritySettings security, Module... moreBindings) {
+        gateway = Guice.createInjector(new HttpAdapterModule(settings, ClientSettings.DEFAULT, security), useCases,
+                        Modules.combine(moreBindings))
                 .getInstance(HttpGateway.class);
         gateway.start();
     }

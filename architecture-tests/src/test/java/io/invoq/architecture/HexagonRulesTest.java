@@ -20,6 +20,7 @@ class HexagonRulesTest {
     private static final String JETSTREAM = "io.invoq.adapter.jetstream..";
     private static final String HTTP = "io.invoq.adapter.http..";
     private static final String APP = "io.invoq.app..";
+    private static final String TESTKIT = "io.invoq.testkit..";
 
     private static final String[] FRAMEWORKS = {
         "io.nats..", "io.javalin..", "com.google.inject..", "io.micrometer..", "com.fasterxml.jackson..",
@@ -37,14 +38,22 @@ class HexagonRulesTest {
             .layer("JetStreamAdapter").definedBy(JETSTREAM)
             .layer("HttpAdapter").definedBy(HTTP)
             .layer("App").definedBy(APP)
-            .whereLayer("App").mayNotBeAccessedByAnyLayer()
-            .whereLayer("InMemoryAdapter").mayOnlyBeAccessedByLayers("App")
+            .layer("Testkit").definedBy(TESTKIT)
+            .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
+            .whereLayer("App").mayOnlyBeAccessedByLayers("Testkit")
+            .whereLayer("InMemoryAdapter").mayOnlyBeAccessedByLayers("App", "Testkit")
             .whereLayer("JetStreamAdapter").mayOnlyBeAccessedByLayers("App")
             .whereLayer("HttpAdapter").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("App")
             .whereLayer("Ports").mayOnlyBeAccessedByLayers(
-                    "Application", "InMemoryAdapter", "JetStreamAdapter", "HttpAdapter", "App")
+                    "Application", "InMemoryAdapter", "JetStreamAdapter", "HttpAdapter", "App", "Testkit")
             .ensureAllClassesAreContainedInArchitecture();
+
+    @ArchTest
+    static final ArchRule the_testkit_runs_invoq_through_the_embedding_api_and_the_manual_clock_only = noClasses()
+            .that().resideInAPackage(TESTKIT)
+            .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, JETSTREAM, HTTP)
+            .because("a user's test sees invoq as the testkit does: Invoq, InvoqOptions, ManualTimeSource and domain values");
 
     @ArchTest
     static final ArchRule the_domain_uses_nothing_but_the_jdk_and_itself = classes()

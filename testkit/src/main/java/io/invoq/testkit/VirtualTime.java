@@ -51,11 +51,16 @@ final class VirtualTime {
 
     /**
      * Waits, in real time, until nothing is due at the present virtual time: every call is either
-     * done or waiting for a later time.
+     * done or waiting for a later time. Setting the clock to where it stands runs what it has
+     * scheduled for now and wakes the workers.
      */
     void settle() {
         long deadline = System.nanoTime() + busyLimit.toNanos();
-        while (clock.nextDue().filter(due -> !due.isAfter(clock.now())).isPresent()) {
+        while (isDueNow()) {
+            clock.set(clock.now());
+            if (!isDueNow()) {
+                return;
+            }
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("invoq is still busy after " + busyLimit.toMillis() + " ms of real time "
                         + "at virtual time " + clock.now() + ": a call is still running or waits for a worker "
@@ -63,5 +68,9 @@ final class VirtualTime {
             }
             LockSupport.parkNanos(LOOK_AGAIN_NANOS);
         }
+    }
+
+    private boolean isDueNow() {
+        return clock.nextDue().filter(due -> !due.isAfter(clock.now())).isPresent();
     }
 }

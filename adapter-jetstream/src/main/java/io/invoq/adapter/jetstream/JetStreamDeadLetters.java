@@ -125,13 +125,16 @@ final class JetStreamDeadLetters implements DeadLetters {
         }
         StreamProvisioner.ensureStream(connection.client().management(), StreamConfiguration.builder()
                 .name(layout.deadLetterStream())
+                .description(Reconciliation.MARK)
                 .subjects(layout.deadLetterSubjects())
                 .retentionPolicy(RetentionPolicy.Limits)
                 .storageType(StorageType.File)
                 .replicas(settings.replicas())
                 .maxAge(deadLetterSettings.retention())
+                // dead letters are kept without message ids; NATS wants the window within the max age
+                .duplicateWindow(deadLetterSettings.retention())
                 .maxMessagesPerSubject(1)
-                .build());
+                .build(), List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DEAD_LETTER_AGE), true);
         provisioned.put(layout.queue(), true);
     }
 

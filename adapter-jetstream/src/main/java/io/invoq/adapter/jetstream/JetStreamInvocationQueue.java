@@ -58,9 +58,9 @@ final class JetStreamInvocationQueue implements InvocationQueue {
 
     @Override
     public PublishReceipt publish(Invocation invocation) {
-        QueueLayout layout = provisioner.provision(invocation.queue());
         Envelope envelope = Envelope.of(invocation);
         boolean due = envelope.isDueAt(time.now());
+        QueueLayout layout = provisioner.provisionStream(invocation.queue(), due);
         String stream = due ? layout.stream() : layout.delayedStream();
         String subject = due ? layout.subject(invocation.function()) : layout.delayedSubject(invocation.function());
         byte[] data = codec.encode(envelope);

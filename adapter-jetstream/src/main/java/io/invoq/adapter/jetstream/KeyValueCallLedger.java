@@ -21,6 +21,7 @@ import io.nats.client.support.NatsKeyValueUtil;
 import io.nats.client.support.Status;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,6 +68,7 @@ final class KeyValueCallLedger implements CallLedger {
         this.connection = connection;
         this.bucketConfiguration = KeyValueConfiguration.builder()
                 .name(settings.callsBucket())
+                .description(Reconciliation.MARK)
                 .storageType(StorageType.File)
                 .replicas(settings.replicas())
                 .maxHistoryPerKey(1)
@@ -253,7 +255,8 @@ final class KeyValueCallLedger implements CallLedger {
             return;
         }
         try {
-            directGets = KeyValueBuckets.ensure(connection, bucketConfiguration, "call records");
+            directGets = KeyValueBuckets.ensure(connection, bucketConfiguration, "call records",
+                    List.of(FollowedSetting.BUCKET_REPLICAS, FollowedSetting.CALL_AGE));
             if (!directGets) {
                 LOG.warn("bucket {} does not allow direct gets; call records are read the slower way",
                         bucketConfiguration.getBucketName());

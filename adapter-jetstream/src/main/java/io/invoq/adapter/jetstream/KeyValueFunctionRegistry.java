@@ -45,6 +45,7 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         this.connection = connection;
         this.bucketConfiguration = KeyValueConfiguration.builder()
                 .name(settings.functionsBucket())
+                .description(Reconciliation.MARK)
                 .storageType(StorageType.File)
                 .replicas(settings.replicas())
                 .maxHistoryPerKey(1)
@@ -138,7 +139,8 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         if (known != null) {
             return known;
         }
-        KeyValueBuckets.ensure(connection, bucketConfiguration, "functions");
+        KeyValueBuckets.ensure(connection, bucketConfiguration, "functions",
+                List.of(FollowedSetting.BUCKET_REPLICAS));
         JetStreamConnection.Client client = connection.client();
         known = client.nats().keyValue(bucketConfiguration.getBucketName(), client.keyValueOptions());
         watch(known);

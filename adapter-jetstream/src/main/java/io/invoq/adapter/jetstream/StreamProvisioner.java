@@ -11,16 +11,22 @@ import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure a queue's streams and consumers exist before it is first used, creating what is
- * missing. A stream or consumer that already exists, e.g. one an operator made, is used as it is.
+ * Makes sure a queue's streams and consumers exist before they are used, creating what is
+ * missing; each is brought to the configuration the first time this process uses it (see
+ * {@link Reconciliation}). A submission needs only the stream it is published to, a fetch all
+ * four.
  */
 final class StreamProvisioner {
 
@@ -35,10 +41,23 @@ final class StreamProvisioner {
     private static final long UNLIMITED = -1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamProvisioner.class);
 
+    static final Reconciliation<StreamConfiguration, StreamConfiguration.Builder> STREAMS = new Reconciliation<>(
+            "stream", StreamConfiguration::getDescription, StreamConfiguration::builder,
+            StreamConfiguration.Builder::build,
+            "remove it once it holds no call (nats stream rm %s) and restart invoq, which creates it anew");
+    private static final Reconciliation<ConsumerConfiguration, ConsumerConfiguration.Builder> CONSUMERS =
+            new Reconciliation<>("consumer", ConsumerConfiguration::getDescription, ConsumerConfiguration::builder,
+                    ConsumerConfiguration.Builder::build,
+                    "remove it while no call is in flight (nats consumer rm %s) and restart invoq, "
+                            + "which creates it anew");
+
     private final JetStreamConnection connection;
     private final JetStreamSettings settings;
     private final QueueSettings queueSettings;
-    private final Map<QueueName, Provisioned> provisioned = new ConcurrentHashMap<>();
+    /** When each stream and consumer, by its name, was last seen to exist. */
+    private final Map<String, Long> ensured = new ConcurrentHashMap<>();
+    /** The streams and consumers this process brought to its configuration. */
+    private final Set<String> reconciled = ConcurrentHashMap.newKeySet();
 
     StreamProvisioner(JetStreamConnection connection, JetStreamSettings settings, QueueSettings queueSettings) {
         this.connection = connection;
@@ -51,34 +70,44 @@ final class StreamProvisioner {
         return QueueLayout.of(queue, settings);
     }
 
-    /** Where the queue lives, once its streams and consumers exist. */
-    QueueLayout provision(QueueName queue) {
-        Provisioned known = provisioned.get(queue);
-        if (known != null) {
-            return known.layout();
-        }
+    /** Where the queue lives, once the stream of its due calls ({@code due}) or of its delayed calls exists. */
+    QueueLayout provisionStream(QueueName queue, boolean due) {
         QueueLayout layout = layout(queue);
-        JetStreamManagement management = connection.client().management();
         try {
-            ensureStream(management, stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()));
-            if (queueSettings.isBounded()) {
-                bound(management, layout.stream(), queueSettings.maxQueued());
+            if (due) {
+                queueStream(layout);
+            } else {
+                delayedStream(layout);
             }
-            ensureConsumer(management, layout.stream(),
-                    consumer(layout.durable(), queueSettings.ackWait(), queueSettings.maxAckPending()));
-            ensureStream(management, stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND));
-            ensureConsumer(management, layout.delayedStream(),
-                    consumer(layout.delayedDurable(), DELAYED_ACK_WAIT, DELAYED_MAX_ACK_PENDING));
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot set up queue " + queue, e);
         }
-        provisioned.put(queue, new Provisioned(layout, System.nanoTime()));
+        return layout;
+    }
+
+    /** Where the queue lives, once its streams and consumers exist. */
+    QueueLayout provision(QueueName queue) {
+        QueueLayout layout = layout(queue);
+        try {
+            queueStream(layout);
+            ensureConsumer(layout.stream(), consumer(layout.durable(), queueSettings.ackWait(),
+                    queueSettings.maxAckPending()), List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING));
+            delayedStream(layout);
+            ensureConsumer(layout.delayedStream(), consumer(layout.delayedDurable(), DELAYED_ACK_WAIT,
+                    DELAYED_MAX_ACK_PENDING), List.of());
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot set up queue " + queue, e);
+        }
         return layout;
     }
 
     /** Makes the next use look again, e.g. after the stream was deleted behind our back. */
     void forget(QueueName queue) {
-        provisioned.remove(queue);
+        QueueLayout layout = layout(queue);
+        for (String name : List.of(layout.stream(), layout.delayedStream(), consumerName(layout.stream(),
+                layout.durable()), consumerName(layout.delayedStream(), layout.delayedDurable()))) {
+            ensured.remove(name);
+        }
     }
 
     /**
@@ -87,19 +116,33 @@ final class StreamProvisioner {
      * fetch is the only sign of it.
      */
     void recheck(QueueName queue) {
-        Provisioned known = provisioned.get(queue);
-        if (known == null || System.nanoTime() - known.at() > RECHECK_INTERVAL.toNanos()) {
+        QueueLayout layout = layout(queue);
+        Long seen = ensured.get(consumerName(layout.stream(), layout.durable()));
+        if (seen == null || System.nanoTime() - seen > RECHECK_INTERVAL.toNanos()) {
             forget(queue);
             provision(queue);
         }
     }
 
-    private record Provisioned(QueueLayout layout, long at) {
+    private void queueStream(QueueLayout layout) throws IOException, JetStreamApiException {
+        List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> followed = new ArrayList<>(
+                List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW));
+        if (queueSettings.isBounded()) {
+            // an unbounded process leaves alone the bound a gateway gave the queue
+            followed.add(FollowedSetting.MAX_MESSAGES);
+        }
+        ensureStream(stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()), followed);
+    }
+
+    private void delayedStream(QueueLayout layout) throws IOException, JetStreamApiException {
+        ensureStream(stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND),
+                List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW));
     }
 
     private StreamConfiguration stream(String name, String subjects, long maxMessages) {
         return StreamConfiguration.builder()
                 .name(name)
+                .description(Reconciliation.MARK)
                 .subjects(subjects)
                 .retentionPolicy(RetentionPolicy.WorkQueue)
                 .storageType(StorageType.File)
@@ -114,6 +157,7 @@ final class StreamProvisioner {
     private static ConsumerConfiguration consumer(String durable, Duration ackWait, int maxAckPending) {
         return ConsumerConfiguration.builder()
                 .durable(durable)
+                .description(Reconciliation.MARK)
                 .ackPolicy(AckPolicy.Explicit)
                 .deliverPolicy(DeliverPolicy.All)
                 .maxDeliver(DELIVER_FOREVER)
@@ -123,34 +167,36 @@ final class StreamProvisioner {
                 .build();
     }
 
-    /**
-     * Gives an existing stream the bound this process was configured with, e.g. one a worker without
-     * it created first. Discarding new messages comes with it: a full queue must refuse calls, never
-     * drop accepted ones.
-     */
-    private static void bound(JetStreamManagement management, String stream, long maxMessages)
+    private void ensureStream(StreamConfiguration desired,
+                              List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> followed)
             throws IOException, JetStreamApiException {
-        StreamConfiguration current = management.getStreamInfo(stream).getConfiguration();
-        if (current.getMaxMsgs() != maxMessages || current.getDiscardPolicy() != DiscardPolicy.New) {
-            management.updateStream(StreamConfiguration.builder(current)
-                    .maxMessages(maxMessages)
-                    .discardPolicy(DiscardPolicy.New)
-                    .build());
-            LOG.info("stream {} now holds at most {} messages (max_queue_length) and refuses more", stream, maxMessages);
+        if (ensured.containsKey(desired.getName())) {
+            return;
         }
+        ensureStream(connection.client().management(), desired, followed, reconciled.add(desired.getName()));
+        ensured.put(desired.getName(), System.nanoTime());
     }
 
-    /** Creates the stream unless one of its name exists; an existing one is used as it is. */
-    static void ensureStream(JetStreamManagement management, StreamConfiguration config)
-            throws IOException, JetStreamApiException {
+    /**
+     * Creates the stream unless one of its name exists; an existing one is brought to {@code desired}'s
+     * {@code followed} settings when {@code reconcile} is set.
+     */
+    static void ensureStream(JetStreamManagement management, StreamConfiguration desired,
+                             List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> followed,
+                             boolean reconcile) throws IOException, JetStreamApiException {
+        StreamInfo existing;
         try {
-            management.getStreamInfo(config.getName());
-            LOG.debug("using existing stream {} as it is", config.getName());
+            existing = management.getStreamInfo(desired.getName());
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != BrokerFailures.STREAM_NOT_FOUND) {
                 throw e;
             }
-            addStream(management, config);
+            addStream(management, desired);
+            return;
+        }
+        if (reconcile) {
+            STREAMS.reconcile(desired.getName(), existing.getConfiguration(), desired, followed,
+                    changed -> management.updateStream(changed).getConfiguration());
         }
     }
 
@@ -160,24 +206,41 @@ final class StreamProvisioner {
             management.addStream(config);
             LOG.info("created stream {} for subjects {}", config.getName(), config.getSubjects());
         } catch (JetStreamApiException e) {
-            // another process created it at the same time, differently: theirs is used as it is
+            // another process created it at the same time: theirs is used
             if (e.getApiErrorCode() != BrokerFailures.STREAM_NAME_IN_USE) {
                 throw e;
             }
         }
     }
 
-    private static void ensureConsumer(JetStreamManagement management, String stream, ConsumerConfiguration config)
+    private void ensureConsumer(String stream, ConsumerConfiguration desired,
+                                List<FollowedSetting<ConsumerConfiguration, ConsumerConfiguration.Builder>> followed)
             throws IOException, JetStreamApiException {
+        String name = consumerName(stream, desired.getDurable());
+        if (ensured.containsKey(name)) {
+            return;
+        }
+        JetStreamManagement management = connection.client().management();
         try {
-            management.getConsumerInfo(stream, config.getDurable());
-            LOG.debug("using existing consumer {} of stream {} as it is", config.getDurable(), stream);
+            ConsumerConfiguration current = management.getConsumerInfo(stream, desired.getDurable())
+                    .getConsumerConfiguration();
+            if (reconciled.add(name)) {
+                CONSUMERS.reconcile(name, current, desired, followed,
+                        changed -> management.addOrUpdateConsumer(stream, changed).getConsumerConfiguration());
+            }
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != BrokerFailures.CONSUMER_NOT_FOUND) {
                 throw e;
             }
-            management.createConsumer(stream, config);
-            LOG.info("created consumer {} of stream {}", config.getDurable(), stream);
+            management.createConsumer(stream, desired);
+            reconciled.add(name);
+            LOG.info("created consumer {} of stream {}", desired.getDurable(), stream);
         }
+        ensured.put(name, System.nanoTime());
+    }
+
+    /** A consumer as the {@code nats} tool names it: its stream, then its own name. */
+    private static String consumerName(String stream, String durable) {
+        return stream + " " + durable;
     }
 }

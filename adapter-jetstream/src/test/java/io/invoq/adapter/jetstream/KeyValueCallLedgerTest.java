@@ -51,6 +51,21 @@ class KeyValueCallLedgerTest {
     }
 
     @Test
+    void aRestartWithAnotherRetentionGivesItToTheBucket() throws Exception {
+        ledger.find(CallId.generate()).join();
+
+        try (JetStreamConnection restarted = TestBrokers.connect(settings)) {
+            new KeyValueCallLedger(restarted, settings, new CallLedgerSettings(Duration.ofMinutes(1)))
+                    .find(CallId.generate()).join();
+        }
+
+        try (Connection operator = TestBrokers.operator(server)) {
+            assertThat(operator.keyValueManagement().getStatus(settings.callsBucket()).getConfiguration().getTtl())
+                    .isEqualTo(Duration.ofMinutes(1));
+        }
+    }
+
+    @Test
     void callIdsThatAreNotPlainKeysAreRecordedEachUnderAKeyOfItsOwn() {
         for (String id : new String[] {"order:42", ".hidden", "trailing.", "a..b", "a.b", "a-2Eb"}) {
             Invocation call = TestCalls.call(TestCalls.uniqueQueue(), "figlet", new CallId(id));

@@ -3,7 +3,10 @@ package io.invoq.adapter.jetstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import io.invoq.domain.QueueName;
+import io.invoq.ports.out.DeadLetter;
+import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueSettings;
 import io.nats.client.Connection;
@@ -76,6 +79,7 @@ class StreamProvisioningTest {
             assertThatThrownBy(() -> bounded.publish(TestCalls.call(queue, "figlet")))
                     .isInstanceOf(QueueFullException.class);
         }
+        broker.fetch(queue, 1, Duration.ZERO);
         assertThat(management.getStreamInfo("OF_" + queue + "_delayed").getConfiguration().getMaxMsgs()).isEqualTo(-1);
     }
 
@@ -152,5 +156,88 @@ class StreamProvisioningTest {
         List<String> streams = management.getStreamNames();
         assertThat(streams).noneMatch(name -> name.contains(queue.value()));
         assertThatThrownBy(() -> management.getStreamInfo("OF_" + queue)).isInstanceOf(JetStreamApiException.class);
+    }
+
+    @Test
+    void aRestartWithChangedSettingsBringsTheStreamAndConsumerInvoqMadeToThem() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        broker.fetch(queue, 1, Duration.ZERO);
+
+        try (LoggedEvents logged = LoggedEvents.of(Reconciliation.class);
+             JetStreamInvocationQueue restarted = TestBrokers.broker(server,
+                     new QueueSettings(Duration.ofSeconds(45), 9, Duration.ofSeconds(30), 50))) {
+            restarted.fetch(queue, 1, Duration.ZERO);
+
+            ConsumerConfiguration consumer = management.getConsumerInfo("OF_" + queue, queue + "-workers")
+                    .getConsumerConfiguration();
+            assertThat(consumer.getAckWait()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(consumer.getMaxAckPending()).isEqualTo(9);
+            StreamConfiguration stream = management.getStreamInfo("OF_" + queue).getConfiguration();
+            assertThat(stream.getDuplicateWindow()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(stream.getMaxMsgs()).isEqualTo(50);
+            assertThat(stream.getDiscardPolicy()).isEqualTo(DiscardPolicy.New);
+            assertThat(management.getStreamInfo("OF_" + queue + "_delayed").getConfiguration().getDuplicateWindow())
+                    .isEqualTo(Duration.ofSeconds(30));
+            assertThat(logged.at(Level.INFO)).anyMatch(line -> line.contains("ack_wait ack wait is now 45s"));
+        }
+    }
+
+    @Test
+    void aSettingNatsRefusesToChangeIsLoggedAsAnErrorNamingTheKeyAndHowToApplyIt() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        broker.publish(TestCalls.call(queue, "figlet"));
+        // an operator gave invoq's stream a max age, which its duplicate window may not exceed
+        management.updateStream(StreamConfiguration.builder(management.getStreamInfo("OF_" + queue).getConfiguration())
+                .maxAge(Duration.ofMinutes(2)).build());
+
+        try (LoggedEvents logged = LoggedEvents.of(Reconciliation.class);
+             JetStreamInvocationQueue restarted = TestBrokers.broker(server,
+                     new QueueSettings(Duration.ofSeconds(42), 7, Duration.ofMinutes(5)))) {
+            restarted.publish(TestCalls.call(queue, "figlet"));
+
+            assertThat(management.getStreamInfo("OF_" + queue).getConfiguration().getDuplicateWindow())
+                    .isEqualTo(Duration.ofSeconds(90));
+            assertThat(logged.at(Level.ERROR)).singleElement().asString()
+                    .contains("stream OF_" + queue, "duplicate window 1m30s where duplicate_window asks for 5m",
+                            "duplicates window can not be larger then max age", "nats stream rm OF_" + queue);
+        }
+    }
+
+    @Test
+    void aStreamAndConsumerMadeByAnOperatorGetOneWarningPerSettingThatDiffers() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        management.addStream(StreamConfiguration.builder().name("OF_" + queue).subjects(queue + ".>")
+                .retentionPolicy(RetentionPolicy.WorkQueue).duplicateWindow(Duration.ofSeconds(90)).build());
+        management.createConsumer("OF_" + queue, ConsumerConfiguration.builder().durable(queue + "-workers")
+                .ackPolicy(AckPolicy.Explicit).ackWait(Duration.ofMinutes(5)).maxAckPending(100).build());
+
+        try (LoggedEvents logged = LoggedEvents.of(Reconciliation.class)) {
+            broker.fetch(queue, 1, Duration.ZERO);
+
+            assertThat(logged.at(Level.WARN)).containsExactly(
+                    "consumer OF_" + queue + " " + queue + "-workers was not made by invoq and is used as it is: "
+                            + "its ack wait 5m where ack_wait asks for 42s",
+                    "consumer OF_" + queue + " " + queue + "-workers was not made by invoq and is used as it is: "
+                            + "its max ack pending 100 where nats_max_ack_pending asks for 7");
+        }
+        assertThat(management.getConsumerInfo("OF_" + queue, queue + "-workers").getConsumerConfiguration()
+                .getAckWait()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aRestartWithAnotherDeadLetterRetentionGivesItToTheDeadLetterStream() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        JetStreamSettings settings = TestBrokers.settings(server);
+        DeadLetter letter = new DeadLetter(TestCalls.call(queue, "figlet"), 3, 500, java.time.Instant.now());
+        try (JetStreamConnection first = TestBrokers.connect(settings);
+             JetStreamConnection restarted = TestBrokers.connect(settings)) {
+            new JetStreamDeadLetters(first, settings, new DeadLetterSettings(Duration.ofDays(7))).add(letter);
+
+            new JetStreamDeadLetters(restarted, settings, new DeadLetterSettings(Duration.ofMinutes(1))).add(letter);
+        }
+
+        StreamConfiguration stream = management.getStreamInfo("OF_" + queue + "_dlq").getConfiguration();
+        assertThat(stream.getMaxAge()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(stream.getDescription()).isEqualTo(Reconciliation.MARK);
     }
 }

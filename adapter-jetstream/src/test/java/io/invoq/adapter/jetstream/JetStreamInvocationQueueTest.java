@@ -343,8 +343,9 @@ class JetStreamInvocationQueueTest {
     @Test
     void aConsumerDeletedBehindTheBrokersBackIsCreatedAgainOnItsNextUse() throws Exception {
         Invocation call = TestCalls.call(queue, "figlet");
-        broker.publish(call);
+        fetch(Duration.ZERO);
         management.deleteConsumer("OF_" + queue, queue + "-workers");
+        broker.publish(call);
 
         assertThat(await().atMost(PATIENCE).ignoreException(QueueUnavailableException.class)
                 .until(() -> fetch(Duration.ofMillis(500)), deliveries -> !deliveries.isEmpty()))

@@ -47,6 +47,26 @@ final class ConfigKey<T> {
             ValueType.natsName(), "name of a queue's durable consumer; `{queue}` stands for the queue's name");
     static final ConfigKey<Integer> NATS_STREAM_REPLICAS = key("nats_stream_replicas",
             JetStreamSettings.DEFAULT_REPLICAS, ValueType.integer(1, 5), "stream replicas (3 for an R3 cluster)");
+    static final ConfigKey<Duration> NATS_CONNECTION_TIMEOUT = key("nats_connection_timeout",
+            JetStreamSettings.DEFAULT_CONNECTION_TIMEOUT, ValueType.duration(Duration.ofMillis(10)),
+            "how long connecting to one NATS server may take");
+    static final ConfigKey<Duration> NATS_REQUEST_TIMEOUT = key("nats_request_timeout",
+            JetStreamSettings.DEFAULT_REQUEST_TIMEOUT, ValueType.duration(Duration.ofMillis(10)),
+            "how long a publish, an ack or a JetStream request may wait for its answer; a submission that waited "
+                    + "this long twice answers `503` with its outcome unknown");
+    static final ConfigKey<Duration> NATS_RECONNECT_WAIT = key("nats_reconnect_wait",
+            JetStreamSettings.DEFAULT_RECONNECT_WAIT, ValueType.duration(Duration.ofMillis(1)),
+            "pause after a round of failed connection attempts over all `nats_url` servers; doubles each round");
+    static final ConfigKey<Duration> NATS_MAX_RECONNECT_WAIT = key("nats_max_reconnect_wait",
+            JetStreamSettings.DEFAULT_MAX_RECONNECT_WAIT, ValueType.duration(Duration.ofMillis(1)),
+            "longest pause between rounds of connection attempts; not shorter than `nats_reconnect_wait`");
+    static final ConfigKey<Duration> NATS_PING_INTERVAL = key("nats_ping_interval",
+            JetStreamSettings.DEFAULT_PING_INTERVAL, ValueType.duration(Duration.ofMillis(100)),
+            "how often the connection pings its server");
+    static final ConfigKey<Integer> NATS_MAX_PINGS_OUT = key("nats_max_pings_out",
+            JetStreamSettings.DEFAULT_MAX_PINGS_OUT, ValueType.integer(1, 100),
+            "pings left unanswered before the server counts as stalled and another is tried: a stalled server is "
+                    + "noticed within `nats_ping_interval` × (this + 1)");
     static final ConfigKey<Integer> NATS_MAX_ACK_PENDING = key("nats_max_ack_pending",
             QueueSettings.DEFAULT_MAX_ACK_PENDING, ValueType.integer(1, 1_000_000),
             "max ack pending of a queue's consumer: the most calls all workers of a queue hold at once; "

@@ -57,6 +57,9 @@ record InvoqConfig(
         if (read.get(ConfigKey.MAX_RETRY_WAIT).compareTo(initialWait) < 0) {
             throw read.invalid(ConfigKey.MAX_RETRY_WAIT, "must not be shorter than initial_retry_wait");
         }
+        if (read.get(ConfigKey.NATS_MAX_RECONNECT_WAIT).compareTo(read.get(ConfigKey.NATS_RECONNECT_WAIT)) < 0) {
+            throw read.invalid(ConfigKey.NATS_MAX_RECONNECT_WAIT, "must not be shorter than nats_reconnect_wait");
+        }
         RetryPolicy retries = new RetryPolicy(read.get(ConfigKey.MAX_RETRY_ATTEMPTS), initialWait,
                 read.get(ConfigKey.MAX_RETRY_WAIT), read.get(ConfigKey.RETRY_HTTP_CODES), read.get(ConfigKey.BACKOFF));
         Duration ackWait = read.get(ConfigKey.ACK_WAIT);
@@ -96,7 +99,11 @@ record InvoqConfig(
                 .streamName(read.get(ConfigKey.NATS_STREAM))
                 .durableName(read.get(ConfigKey.NATS_DURABLE))
                 .replicas(read.get(ConfigKey.NATS_STREAM_REPLICAS))
-                .tls(read.get(ConfigKey.NATS_TLS));
+                .tls(read.get(ConfigKey.NATS_TLS))
+                .connectionTimeout(read.get(ConfigKey.NATS_CONNECTION_TIMEOUT))
+                .requestTimeout(read.get(ConfigKey.NATS_REQUEST_TIMEOUT))
+                .reconnectWait(read.get(ConfigKey.NATS_RECONNECT_WAIT), read.get(ConfigKey.NATS_MAX_RECONNECT_WAIT))
+                .pings(read.get(ConfigKey.NATS_PING_INTERVAL), read.get(ConfigKey.NATS_MAX_PINGS_OUT));
         Optional<String> password = read.get(ConfigKey.NATS_PASSWORD);
         read.get(ConfigKey.NATS_USER).ifPresent(user -> builder.userAndPassword(user, password.orElse("")));
         read.get(ConfigKey.NATS_TOKEN).ifPresent(builder::token);

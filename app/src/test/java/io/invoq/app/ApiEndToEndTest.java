@@ -117,6 +117,36 @@ abstract class ApiEndToEndTest {
         assertThat(client.send("DELETE", "/system/queues/faas-request/messages", null).statusCode()).isEqualTo(503);
     }
 
+    @Test
+    void a_function_whose_queue_annotation_names_no_queue_is_refused_at_registration_or_submission_never_500() {
+        for (String queue : new String[] {"../x", "a.b", "*", ">", "faas-request~dlq", "\u00fc", "q".repeat(10_000)}) {
+            String name = "misqueued-" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> registered = client.registerFunction(name, function.url("/"),
+                    "{\"com.openfaas.queue\":\"" + queue + "\"}");
+            if (registered.statusCode() == 400) {
+                continue;
+            }
+            HttpResponse<String> submitted = client.send("POST", "/async-function/" + name, "x");
+
+            assertThat(submitted.statusCode()).as(queue).isEqualTo(400);
+            assertThat(submitted.body()).as(queue).contains("com.openfaas.queue").doesNotContain("\n");
+            assertThat(client.send("GET", "/system/queues", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void names_too_long_for_the_broker_are_refused_with_a_4xx() {
+        String longName = "f".repeat(10_000);
+
+        HttpResponse<String> registered = client.registerFunction(longName, function.url("/"));
+        HttpResponse<String> submitted = client.send("POST", "/async-function/" + longName, "x");
+
+        assertThat(registered.statusCode()).isEqualTo(400);
+        assertThat(registered.body()).contains("at most 128 characters");
+        assertThat(submitted.statusCode()).isBetween(400, 499);
+        assertThat(client.send("GET", "/system/queues/" + "q".repeat(10_000), null).statusCode()).isBetween(400, 499);
+    }
+
     // --- call status and cancelling ---
 
     @Test

@@ -50,6 +50,8 @@ class ValueTypesTest {
         assertThatThrownBy(() -> new FunctionName("a/b")).hasMessageContaining("[-a-zA-Z_0-9.]+");
         assertThatThrownBy(() -> new FunctionName("..")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FunctionName("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FunctionName("f".repeat(FunctionName.MAX_LENGTH)).value()).hasSize(128);
+        assertThatThrownBy(() -> new FunctionName("f".repeat(10_000))).hasMessage("function name must be at most 128 characters");
     }
 
     @Test
@@ -57,6 +59,8 @@ class ValueTypesTest {
         assertThat(QueueName.DEFAULT.value()).isEqualTo("faas-request");
         assertThatThrownBy(() -> new QueueName("a.b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new QueueName("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new QueueName("q".repeat(QueueName.MAX_LENGTH)).value()).hasSize(128);
+        assertThatThrownBy(() -> new QueueName("q".repeat(10_000))).hasMessageContaining("at most 128 characters");
     }
 
     @Test

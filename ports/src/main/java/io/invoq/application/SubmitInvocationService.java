@@ -5,6 +5,7 @@ import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
+import io.invoq.ports.in.FunctionNotCallableException;
 import io.invoq.ports.in.Submission;
 import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.in.SubmitInvocationUseCase;
@@ -61,7 +62,7 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
         Invocation invocation = new Invocation(
                 parent.map(id -> id.chainedTo(function.name())).or(command::callId).orElseGet(CallId::generate),
                 function.name(),
-                function.queue(defaultQueue),
+                queueOf(function),
                 command.method(),
                 command.path(),
                 command.query(),
@@ -76,5 +77,14 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
             history.record(invocation.callId(), CallChange.accepted(invocation));
         }
         return new Submission(invocation.callId(), acceptedAt, receipt.duplicate());
+    }
+
+    private QueueName queueOf(FunctionDefinition function) {
+        try {
+            return function.queue(defaultQueue);
+        } catch (IllegalArgumentException e) {
+            throw new FunctionNotCallableException(function.name(), "its " + FunctionDefinition.QUEUE_ANNOTATION
+                    + " annotation names no valid queue (" + e.getMessage() + ")");
+        }
     }
 }

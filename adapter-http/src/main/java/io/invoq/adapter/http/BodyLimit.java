@@ -19,8 +19,19 @@ record BodyLimit(long maxBytes) {
 
     static final long DISCARDED_AT_MOST = 16L * 1024 * 1024;
 
-    /** @throws PayloadTooLargeException when the body, declared or streamed (chunked), exceeds the limit */
-    byte[] read(Context ctx) throws IOException {
+    /**
+     * @throws PayloadTooLargeException when the body, declared or streamed (chunked), exceeds the limit
+     * @throws BadRequestException when the body ends before its declared length or its chunks are malformed
+     */
+    byte[] read(Context ctx) {
+        try {
+            return readWithin(ctx);
+        } catch (IOException e) {
+            throw new BadRequestException("the request body is cut short or its chunked encoding is malformed");
+        }
+    }
+
+    private byte[] readWithin(Context ctx) throws IOException {
         HttpServletRequest request = ctx.req();
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {

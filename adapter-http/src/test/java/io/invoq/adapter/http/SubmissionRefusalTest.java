@@ -2,8 +2,11 @@ package io.invoq.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionName;
+import io.invoq.ports.in.FunctionNotCallableException;
 import io.invoq.ports.in.UnknownFunctionException;
+import io.invoq.ports.out.PublishOutcomeUnknownException;
 import io.invoq.ports.out.QueueFullException;
 import io.invoq.ports.out.QueueUnavailableException;
 import java.io.BufferedReader;
@@ -225,6 +228,30 @@ class SubmissionRefusalTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue(ErrorResponses.RETRY_AFTER_SECONDS);
         assertThat(response.body()).isEqualTo("the queue is unavailable, retry later");
+    }
+
+    @Test
+    void a_publish_of_unknown_outcome_is_answered_503_with_the_call_id_to_retry_with() {
+        submissions.refuseWith(new PublishOutcomeUnknownException(new CallId("order-7"), "no ack",
+                new java.io.IOException("Timeout or no response waiting for NATS JetStream server")));
+
+        HttpResponse<String> response = submit("resize", "X-Unused", "none");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("X-Call-Id")).hasValue("order-7");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue(ErrorResponses.RETRY_AFTER_SECONDS);
+        assertThat(response.body()).isEqualTo("unknown outcome: retry with the same X-Call-Id");
+    }
+
+    @Test
+    void a_function_registered_with_a_queue_invoq_cannot_use_is_answered_400_naming_it() {
+        submissions.refuseWith(new FunctionNotCallableException(new FunctionName("resize"),
+                "its com.openfaas.queue annotation names no valid queue"));
+
+        HttpResponse<String> response = submit("resize", "X-Unused", "none");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).startsWith("function 'resize' cannot be called: its com.openfaas.queue");
     }
 
     @Test

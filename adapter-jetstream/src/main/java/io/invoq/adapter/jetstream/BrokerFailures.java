@@ -13,9 +13,14 @@ final class BrokerFailures {
     static final int STREAM_NOT_FOUND = 10059;
     static final int STREAM_NAME_IN_USE = 10058;
     static final int SEQUENCE_NOT_FOUND = 10043;
+    static final int NO_MESSAGE_FOUND = 10037;
     /** A key-value create or update lost a race: the key changed since it was read. */
     static final int WRONG_LAST_SEQUENCE = 10071;
     private static final int STREAM_STORE_FAILED = 10077;
+    /** A publish's expected stream is not the one that takes its subject. */
+    private static final int WRONG_STREAM = 10060;
+    /** jnats's words when nothing subscribes to a request's subject, e.g. a publish without a stream. */
+    private static final String NO_RESPONDERS = "No Responders";
     private static final Set<Integer> OUT_OF_RESOURCES = Set.of(10023, 10028, 10047);
     private static final String LIMIT_REACHED = "maximum";
 
@@ -30,6 +35,14 @@ final class BrokerFailures {
             return new QueueFullException(action + ": " + api.getErrorDescription());
         }
         return new QueueUnavailableException(action + ": " + failure.getMessage(), failure);
+    }
+
+    /** Whether a request failed because no stream, or not the expected one, takes its subject. */
+    static boolean isNoStream(Exception failure) {
+        if (failure instanceof JetStreamApiException api) {
+            return api.getApiErrorCode() == STREAM_NOT_FOUND || api.getApiErrorCode() == WRONG_STREAM;
+        }
+        return String.valueOf(failure.getMessage()).contains(NO_RESPONDERS);
     }
 
     static boolean isNotFound(JetStreamApiException failure) {

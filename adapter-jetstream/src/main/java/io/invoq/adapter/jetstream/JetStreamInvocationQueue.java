@@ -5,6 +5,7 @@ import io.invoq.domain.QueueName;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.InvocationTooLargeException;
+import io.invoq.ports.out.PublishOutcomeUnknownException;
 import io.invoq.ports.out.PublishReceipt;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
@@ -67,14 +68,37 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         JetStreamConnection.Client client = connection.client();
         requireWithinMaxPayload(invocation, data, client.nats().getMaxPayload());
         PublishOptions.Builder options = PublishOptions.builder().expectedStream(stream);
-        if (!queueSettings.duplicateWindow().isZero()) {
+        boolean deduplicated = !queueSettings.duplicateWindow().isZero();
+        if (deduplicated) {
             options.messageId(invocation.deduplicationKey());
         }
         try {
             PublishAck ack = client.jetStream().publish(subject, data, options.build());
             return new PublishReceipt(ack.isDuplicate());
-        } catch (IOException | JetStreamApiException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
+            if (!deduplicated || BrokerFailures.isNoStream(e)) {
+                throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), e);
+            }
+            return republish(invocation, subject, data, options.build(), e);
+        } catch (JetStreamApiException e) {
             throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), e);
+        }
+    }
+
+    /**
+     * Publishes again a message whose publish was not confirmed, e.g. because the stream's leader
+     * changed meanwhile: under the same message id the stream keeps it once, so the answer tells
+     * whether the call is stored.
+     */
+    private PublishReceipt republish(Invocation invocation, String subject, byte[] data, PublishOptions options,
+                                     Exception first) {
+        try {
+            PublishAck ack = connection.client().jetStream().publish(subject, data, options);
+            return new PublishReceipt(ack.isDuplicate());
+        } catch (IOException | JetStreamApiException | RuntimeException again) {
+            again.addSuppressed(first);
+            throw new PublishOutcomeUnknownException(invocation.callId(), "cannot tell whether call "
+                    + invocation.callId() + " was queued: " + again.getMessage(), again);
         }
     }
 
@@ -169,11 +193,10 @@ final class JetStreamInvocationQueue implements InvocationQueue {
     }
 
     private RuntimeException failed(QueueName queue, String action, Exception failure) {
-        RuntimeException translated = BrokerFailures.translate(action, failure);
-        if (translated instanceof QueueUnavailableException) {
-            // the stream may have been deleted or replaced; look again next time
+        if (BrokerFailures.isNoStream(failure)) {
+            // the stream was deleted or replaced; look again next time
             provisioner.forget(queue);
         }
-        return translated;
+        return BrokerFailures.translate(action, failure);
     }
 }

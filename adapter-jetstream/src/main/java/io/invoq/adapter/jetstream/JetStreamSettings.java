@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  *                          take before the broker counts as unavailable
  * @param reconnectWait     the first pause between connection attempts; it doubles on every
  *                          failed attempt up to {@code maxReconnectWait}; attempts never stop
+ * @param pingInterval      how often the connection pings the server; a server that leaves
+ *                          {@code maxPingsOut} pings in a row unanswered is given up for another
+ *                          one, so a stalled server is noticed within about their product
  * @param truststore        when set, or when {@code tls} is true, the connection requires TLS;
  *                          without a truststore the JVM's default trust is used
  * @param keystore          a client certificate for mutual TLS
@@ -45,7 +48,9 @@ public record JetStreamSettings(
         Duration connectionTimeout,
         Duration requestTimeout,
         Duration reconnectWait,
-        Duration maxReconnectWait) {
+        Duration maxReconnectWait,
+        Duration pingInterval,
+        int maxPingsOut) {
 
     public static final String QUEUE_PLACEHOLDER = "{queue}";
     public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
@@ -55,9 +60,11 @@ public record JetStreamSettings(
     public static final String DEFAULT_FUNCTIONS_BUCKET = "invoq_functions";
     public static final String DEFAULT_CALLS_BUCKET = "invoq_calls";
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RECONNECT_WAIT = Duration.ofMillis(100);
-    public static final Duration DEFAULT_MAX_RECONNECT_WAIT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_MAX_RECONNECT_WAIT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(2);
+    public static final int DEFAULT_MAX_PINGS_OUT = 2;
     // declared before DEFAULT, whose construction uses them
     private static final String MASK = "****";
     private static final Pattern VALID_NAME = Pattern.compile("[^\\s.*>]+");
@@ -83,6 +90,10 @@ public record JetStreamSettings(
         requirePositive(requestTimeout, "request timeout");
         requirePositive(reconnectWait, "reconnect wait");
         requirePositive(maxReconnectWait, "max reconnect wait");
+        requirePositive(pingInterval, "ping interval");
+        if (maxPingsOut < 1) {
+            throw new IllegalArgumentException("max pings out must be at least 1");
+        }
         if (urls.isEmpty() || urls.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("nats urls must name at least one server and no blank ones");
         }
@@ -126,7 +137,8 @@ public record JetStreamSettings(
                 + ", tls=" + requiresTls() + ", truststore=" + truststore.orElse(null)
                 + ", keystore=" + keystore.orElse(null) + ", connectionTimeout=" + connectionTimeout
                 + ", requestTimeout=" + requestTimeout + ", reconnectWait=" + reconnectWait
-                + ", maxReconnectWait=" + maxReconnectWait + "]";
+                + ", maxReconnectWait=" + maxReconnectWait + ", pingInterval=" + pingInterval
+                + ", maxPingsOut=" + maxPingsOut + "]";
     }
 
     /** {@code name}, if NATS accepts it as the name of a stream, consumer or bucket. */
@@ -167,6 +179,8 @@ public record JetStreamSettings(
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Duration reconnectWait = DEFAULT_RECONNECT_WAIT;
         private Duration maxReconnectWait = DEFAULT_MAX_RECONNECT_WAIT;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private int maxPingsOut = DEFAULT_MAX_PINGS_OUT;
 
         private Builder() {
         }
@@ -251,10 +265,16 @@ public record JetStreamSettings(
             return this;
         }
 
+        public Builder pings(Duration interval, int maxOut) {
+            this.pingInterval = interval;
+            this.maxPingsOut = maxOut;
+            return this;
+        }
+
         public JetStreamSettings build() {
             return new JetStreamSettings(urls, streamName, durableName, replicas, functionsBucket, callsBucket, user,
                     password, token, credentialsFile, tls, truststore, truststorePassword, keystore, keystorePassword,
-                    connectionTimeout, requestTimeout, reconnectWait, maxReconnectWait);
+                    connectionTimeout, requestTimeout, reconnectWait, maxReconnectWait, pingInterval, maxPingsOut);
         }
     }
 }

@@ -21,6 +21,8 @@ final class NatsOptions {
                 .connectionTimeout(settings.connectionTimeout())
                 .maxReconnects(RECONNECT_FOREVER)
                 .reconnectDelayHandler(ReconnectBackoff.of(settings))
+                .pingInterval(settings.pingInterval())
+                .maxPingsOut(settings.maxPingsOut())
                 .connectionListener(connectionListener)
                 .errorListener(errorListener);
         settings.user().ifPresent(user -> builder.userInfo(user, settings.password().orElseThrow()));

@@ -5,6 +5,7 @@ import io.invoq.ports.out.QueueStats;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.api.StreamState;
 import io.nats.client.api.Subject;
@@ -17,20 +18,50 @@ import java.util.Optional;
 /** What a queue's streams hold: counted, or removed. A stream that does not exist holds nothing. */
 final class QueueContents {
 
+    /** Bounds the messages read to count what the stream keeps beyond the consumer's ack floor. */
+    private static final long MAX_ACKED_LOOKED_AT = 10_000;
+
     private final JetStreamConnection connection;
 
     QueueContents(JetStreamConnection connection) {
         this.connection = connection;
     }
 
-    /** Pending are the messages of both streams, in flight those the workers' consumer awaits an ack for. */
+    /**
+     * Pending are the calls workers will still get: those the workers' consumer has not delivered
+     * yet or awaits an ack for, and the delayed ones; in flight those awaiting an ack. Messages the
+     * queue's stream keeps at or below the consumer's ack floor are not counted: after a crash
+     * nats-server 2.9 may keep messages that were acked, which no consumer delivers again.
+     */
     QueueStats stats(QueueLayout layout) throws IOException, JetStreamApiException {
         JetStreamManagement management = connection.client().management();
         Map<FunctionName, Long> byFunction = new HashMap<>();
-        long pending = count(management, layout, layout.stream(), layout.subjects(), byFunction)
-                + count(management, layout, layout.delayedStream(), layout.delayedSubjects(), byFunction);
-        long inFlight = consumer(management, layout).map(ConsumerInfo::getNumAckPending).orElse(0L);
+        Optional<StreamState> queued = state(management, layout.stream(), layout.subjects());
+        queued.ifPresent(state -> countByFunction(layout, state, byFunction));
+        Optional<ConsumerInfo> consumer = consumer(management, layout);
+        long pending = queued.map(StreamState::getMsgCount).orElse(0L);
+        if (consumer.isPresent() && queued.isPresent()) {
+            pending = Math.min(pending, consumer.get().getNumPending() + consumer.get().getNumAckPending());
+            uncountAcked(management, layout, queued.get(), consumer.get(), byFunction);
+        }
+        Optional<StreamState> delayed = state(management, layout.delayedStream(), layout.delayedSubjects());
+        delayed.ifPresent(state -> countByFunction(layout, state, byFunction));
+        pending += delayed.map(StreamState::getMsgCount).orElse(0L);
+        long inFlight = consumer.map(ConsumerInfo::getNumAckPending).orElse(0L);
         return new QueueStats(layout.queue(), pending, inFlight, byFunction);
+    }
+
+    /** Takes the messages at or below the consumer's ack floor out of the counts by function. */
+    private static void uncountAcked(JetStreamManagement management, QueueLayout layout, StreamState state,
+                                     ConsumerInfo consumer, Map<FunctionName, Long> byFunction)
+            throws IOException, JetStreamApiException {
+        long first = Math.max(1, state.getFirstSequence());
+        long last = Math.min(consumer.getAckFloor().getStreamSequence(), first + MAX_ACKED_LOOKED_AT);
+        for (long sequence = first; state.getMsgCount() > 0 && sequence <= last; sequence++) {
+            Optional<MessageInfo> message = message(management, layout.stream(), sequence);
+            message.flatMap(info -> layout.functionOf(info.getSubject()))
+                    .ifPresent(function -> byFunction.computeIfPresent(function, (key, count) -> count > 1 ? count - 1 : null));
+        }
     }
 
     /**
@@ -43,22 +74,36 @@ final class QueueContents {
         return purgeUndelivered(management, layout) + purgeAll(management, layout.delayedStream());
     }
 
-    private static long count(JetStreamManagement management, QueueLayout layout, String stream, String subjects,
-                              Map<FunctionName, Long> byFunction) throws IOException, JetStreamApiException {
-        StreamState state;
+    private static Optional<StreamState> state(JetStreamManagement management, String stream, String subjects)
+            throws IOException, JetStreamApiException {
         try {
-            state = management.getStreamInfo(stream, StreamInfoOptions.filterSubjects(subjects)).getStreamState();
+            return Optional.of(management.getStreamInfo(stream, StreamInfoOptions.filterSubjects(subjects))
+                    .getStreamState());
         } catch (JetStreamApiException e) {
             if (BrokerFailures.isNotFound(e)) {
-                return 0;
+                return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private static void countByFunction(QueueLayout layout, StreamState state, Map<FunctionName, Long> byFunction) {
         for (Subject subject : Optional.ofNullable(state.getSubjects()).orElse(List.of())) {
             layout.functionOf(subject.getName())
                     .ifPresent(function -> byFunction.merge(function, subject.getCount(), Long::sum));
         }
-        return state.getMsgCount();
+    }
+
+    private static Optional<MessageInfo> message(JetStreamManagement management, String stream, long sequence)
+            throws IOException, JetStreamApiException {
+        try {
+            return Optional.of(management.getMessage(stream, sequence));
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == BrokerFailures.NO_MESSAGE_FOUND || BrokerFailures.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static Optional<ConsumerInfo> consumer(JetStreamManagement management, QueueLayout layout)

@@ -100,6 +100,9 @@ public final class NatsServerProcess implements AutoCloseable {
     /** Stops the server the way an operator would (SIGTERM) and waits until it is gone. */
     public synchronized void stop() {
         if (process != null) {
+            if (process.isAlive()) {
+                signal("CONT");
+            }
             process.destroy();
             awaitExit(process);
         }
@@ -110,6 +113,30 @@ public final class NatsServerProcess implements AutoCloseable {
         if (process != null) {
             process.destroyForcibly();
             awaitExit(process);
+        }
+    }
+
+    /** Freezes the server (SIGSTOP): connections stay open, nothing is answered, as a stalled host would. */
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a paused server go on (SIGCONT). */
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

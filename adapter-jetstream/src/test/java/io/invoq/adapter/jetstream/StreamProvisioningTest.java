@@ -240,4 +240,51 @@ class StreamProvisioningTest {
         assertThat(stream.getMaxAge()).isEqualTo(Duration.ofMinutes(1));
         assertThat(stream.getDescription()).isEqualTo(Reconciliation.MARK);
     }
+
+    @Test
+    void messagesTheStreamKeepsAtOrBelowTheAckFloorAreNotCountedAsPending() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        // a stream that keeps acked messages, as nats-server 2.9 may after a crash
+        management.addStream(StreamConfiguration.builder().name("OF_" + queue).subjects(queue + ".>")
+                .retentionPolicy(RetentionPolicy.Limits).build());
+        for (int i = 0; i < 3; i++) {
+            broker.publish(TestCalls.call(queue, "figlet"));
+        }
+        broker.fetch(queue, 2, Duration.ofSeconds(5)).forEach(io.invoq.ports.out.Delivery::ack);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            io.invoq.ports.out.QueueStats stats = broker.stats(queue);
+            assertThat(stats.pending()).isEqualTo(1);
+            assertThat(stats.inFlight()).isZero();
+            assertThat(stats.pendingByFunction()).containsExactly(
+                    java.util.Map.entry(new io.invoq.domain.FunctionName("figlet"), 1L));
+        });
+        assertThat(management.getStreamInfo("OF_" + queue).getStreamState().getMsgCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aPublishNoServerAnswersEndsInAnUnknownOutcomeThatRetryingWithTheSameIdResolves() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        JetStreamSettings quick = JetStreamSettings.builder().urls(server.url()).requestTimeout(Duration.ofMillis(500))
+                .build();
+        io.invoq.domain.Invocation call = TestCalls.call(queue, "figlet");
+        try (JetStreamInvocationQueue stalled = new JetStreamInvocationQueue(TestBrokers.connect(quick), quick, SETTINGS,
+                io.invoq.ports.out.TimeSource.SYSTEM)) {
+            stalled.publish(TestCalls.call(queue, "figlet"));
+            server.pause();
+            try {
+                assertThatThrownBy(() -> stalled.publish(call))
+                        .isInstanceOfSatisfying(io.invoq.ports.out.PublishOutcomeUnknownException.class,
+                                unknown -> assertThat(unknown.callId()).isEqualTo(call.callId()));
+            } finally {
+                server.resume();
+            }
+
+            assertThat(org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .ignoreException(io.invoq.ports.out.QueueUnavailableException.class)
+                    .until(() -> stalled.publish(call), receipt -> true).duplicate())
+                    .as("the stalled publishes were stored once, when the server went on").isTrue();
+        }
+        assertThat(management.getStreamInfo("OF_" + queue).getStreamState().getMsgCount()).isEqualTo(2);
+    }
 }

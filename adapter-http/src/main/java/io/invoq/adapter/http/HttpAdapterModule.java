@@ -99,6 +99,11 @@ public final class HttpAdapterModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
+    GatewayRoutes adminGuard() {
+        return new AdminGuard();
+    }
+
+    @ProvidesIntoSet
     GatewayRoutes healthRoutes(ReadinessQuery readiness) {
         return new HealthRoutes(readiness);
     }

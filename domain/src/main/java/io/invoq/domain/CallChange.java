@@ -38,6 +38,13 @@ public sealed interface CallChange {
                 .moved(CallState.endedBy(outcome), attempt, OptionalInt.of(status), at));
     }
 
+    /** The call ended with {@code outcome} for a {@code reason} its status does not tell, e.g. a failure in the worker. */
+    static CallChange ended(Invocation invocation, RetryDecision.Outcome outcome, int attempt, int status,
+                            String reason, Instant at) {
+        return new Progress(CallRecord.queued(invocation)
+                .moved(CallState.endedBy(outcome), attempt, OptionalInt.of(status), at).because(Optional.of(reason)));
+    }
+
     /** Cancels a call that has not ended; a call the ledger does not know cannot be cancelled. */
     static CallChange cancelled(Instant at) {
         return new Cancel(at);
@@ -66,7 +73,8 @@ public sealed interface CallChange {
             if (!held.isSameCallAs(next) || next.progress() <= held.progress()) {
                 return Optional.empty();
             }
-            return Optional.of(held.moved(next.state(), next.attempts(), next.lastStatus(), next.updatedAt()));
+            return Optional.of(held.moved(next.state(), next.attempts(), next.lastStatus(), next.updatedAt())
+                    .because(next.reason()));
         }
 
         @Override

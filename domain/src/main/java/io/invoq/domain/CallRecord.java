@@ -2,6 +2,7 @@ package io.invoq.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,6 +11,8 @@ import java.util.OptionalInt;
  * @param attempts   attempts started so far; 0 while the call waits for its first
  * @param lastStatus the status of the last attempt that finished; 503 unreachable, 504 timed out
  * @param acceptedAt when the gateway accepted the call; tells apart calls made under one id
+ * @param reason     why the call ended as it did, when its last status does not say it, e.g. a
+ *                   failure inside the worker
  */
 public record CallRecord(
         CallId callId,
@@ -19,7 +22,8 @@ public record CallRecord(
         int attempts,
         OptionalInt lastStatus,
         Instant acceptedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> reason) {
 
     public CallRecord {
         Objects.requireNonNull(callId, "callId");
@@ -29,9 +33,16 @@ public record CallRecord(
         Objects.requireNonNull(lastStatus, "lastStatus");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(reason, "reason");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
         }
+    }
+
+    /** A record that gives no reason. */
+    public CallRecord(CallId callId, FunctionName function, QueueName queue, CallState state, int attempts,
+                      OptionalInt lastStatus, Instant acceptedAt, Instant updatedAt) {
+        this(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, Optional.empty());
     }
 
     /** A call just accepted: queued, not attempted yet. */
@@ -43,7 +54,12 @@ public record CallRecord(
     /** This call in another state from {@code at} on; an empty {@code status} keeps the last one. */
     public CallRecord moved(CallState next, int attemptsSoFar, OptionalInt status, Instant at) {
         return new CallRecord(callId, function, queue, next, attemptsSoFar,
-                status.isPresent() ? status : lastStatus, acceptedAt, at);
+                status.isPresent() ? status : lastStatus, acceptedAt, at, reason);
+    }
+
+    /** This record giving {@code why} as the reason it is in its state. */
+    public CallRecord because(Optional<String> why) {
+        return new CallRecord(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, why);
     }
 
     /** Whether this is a record of the same call as {@code other}, not of another call made under the same id. */

@@ -17,6 +17,14 @@ public final class DurationText {
 
     public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim();
+        try {
+            return parseTrimmed(trimmed, text);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration: at most about 292 years");
+        }
+    }
+
+    private static Duration parseTrimmed(String trimmed, String text) {
         if (SECONDS.matcher(trimmed).matches()) {
             return nanos(new BigDecimal(trimmed), 1_000_000_000L);
         }
@@ -24,12 +32,12 @@ public final class DurationText {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration: use seconds (30) or a Go duration (90s, 5m, 1h30m, 250ms)");
         }
-        Duration total = Duration.ZERO;
+        long total = 0;
         Matcher part = GO_PART.matcher(trimmed);
         while (part.find()) {
-            total = total.plus(nanos(new BigDecimal(part.group(1)), unitNanos(part.group(2))));
+            total = Math.addExact(total, nanos(new BigDecimal(part.group(1)), unitNanos(part.group(2))).toNanos());
         }
-        return total;
+        return Duration.ofNanos(total);
     }
 
     /** Formats like Go's {@code time.Duration.String()} for whole units: {@code 1m30s}, {@code 250ms}. */

@@ -7,33 +7,77 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A function invoq can invoke: where it listens and how it wants to be treated.
- *
- * @param url where to send the invocation; the call's path suffix is appended to it
+ * A function invoq can invoke: where it listens and how it wants to be treated. Its annotations are
+ * checked and parsed once, here, so a definition invoq holds is one it can use; a class rather than
+ * a record for that reason, as a record cannot keep what it derived from its components.
  */
-public record FunctionDefinition(FunctionName name, URI url, Map<String, String> annotations) {
+public final class FunctionDefinition {
 
-    public static final String QUEUE_ANNOTATION = "com.openfaas.queue";
-    public static final String TIMEOUT_ANNOTATION = "com.invoq.timeout";
+    public static final String QUEUE_ANNOTATION = FunctionAnnotations.QUEUE.name();
+    public static final String TIMEOUT_ANNOTATION = FunctionAnnotations.TIMEOUT.name();
 
-    public FunctionDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(url, "url");
-        annotations = Map.copyOf(annotations);
+    private final FunctionName name;
+    private final URI url;
+    private final Map<String, String> annotations;
+    private final FunctionAnnotations settings;
+
+    /**
+     * @param url where to send the invocation; the call's path suffix is appended to it
+     * @throws IllegalArgumentException when the url is not absolute http(s), or naming an annotation
+     *                                  invoq reads but cannot use
+     */
+    public FunctionDefinition(FunctionName name, URI url, Map<String, String> annotations) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.url = Objects.requireNonNull(url, "url");
+        this.annotations = Map.copyOf(annotations);
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
                 || url.getHost() == null) {
             throw new IllegalArgumentException("function url must be an absolute http or https URL");
         }
+        this.settings = FunctionAnnotations.parse(this.annotations);
     }
 
-    /** The queue named by {@value #QUEUE_ANNOTATION}, or the given default. */
+    public FunctionName name() {
+        return name;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** Every annotation as given, those invoq does not read included. */
+    public Map<String, String> annotations() {
+        return annotations;
+    }
+
+    /** The annotations invoq reads, parsed. */
+    public FunctionAnnotations settings() {
+        return settings;
+    }
+
+    /** The queue named by {@link FunctionAnnotations#QUEUE}, or the given default. */
     public QueueName queue(QueueName fallback) {
-        String queue = annotations.get(QUEUE_ANNOTATION);
-        return queue == null || queue.isBlank() ? fallback : new QueueName(queue.trim());
+        return settings.get(FunctionAnnotations.QUEUE).orElse(fallback);
     }
 
-    /** The per-attempt timeout named by {@value #TIMEOUT_ANNOTATION}, if set and valid. */
+    /** The per-attempt timeout named by {@link FunctionAnnotations#TIMEOUT}, if set. */
     public Optional<Duration> upstreamTimeout() {
-        return Optional.ofNullable(annotations.get(TIMEOUT_ANNOTATION)).map(DurationText::parse);
+        return settings.get(FunctionAnnotations.TIMEOUT);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FunctionDefinition that
+                && name.equals(that.name) && url.equals(that.url) && annotations.equals(that.annotations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, url, annotations);
+    }
+
+    @Override
+    public String toString() {
+        return "FunctionDefinition[name=" + name + ", url=" + url + ", annotations=" + annotations + "]";
     }
 }

@@ -16,6 +16,7 @@ public record InvocationResult(int status, Headers headers, byte[] body, Duratio
 
     public static final int UNREACHABLE = 503;
     public static final int TIMED_OUT = 504;
+    public static final int WORKER_FAILED = 500;
 
     /** Who produced a result's status. */
     public enum Origin {
@@ -23,7 +24,9 @@ public record InvocationResult(int status, Headers headers, byte[] body, Duratio
         /** The function could not be reached; the body says why. */
         UNREACHABLE,
         /** The function did not answer within the upstream timeout. */
-        TIMED_OUT
+        TIMED_OUT,
+        /** invoq failed inside the worker, before or after calling the function; the body says why. */
+        WORKER
     }
 
     public InvocationResult {
@@ -41,6 +44,12 @@ public record InvocationResult(int status, Headers headers, byte[] body, Duratio
     public static InvocationResult unreachable(Duration duration, String reason) {
         return new InvocationResult(UNREACHABLE, Headers.EMPTY, reason.getBytes(StandardCharsets.UTF_8), duration,
                 Origin.UNREACHABLE);
+    }
+
+    /** invoq failed inside the worker; answered as a {@value #WORKER_FAILED} whose body is the {@code reason}. */
+    public static InvocationResult workerFailed(String reason) {
+        return new InvocationResult(WORKER_FAILED, Headers.EMPTY, reason.getBytes(StandardCharsets.UTF_8),
+                Duration.ZERO, Origin.WORKER);
     }
 
     public static InvocationResult timedOut(Duration duration) {

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
@@ -24,11 +23,6 @@ public record RetryPolicy(
     public static final Set<Integer> DEFAULT_RETRY_CODES = Set.of(408, 429, 500, 502, 503, 504);
     public static final RetryPolicy DEFAULT = new RetryPolicy(
             DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_WAIT, DEFAULT_MAX_WAIT, DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL);
-
-    public static final String ATTEMPTS_ANNOTATION = "com.openfaas.retry.attempts";
-    public static final String CODES_ANNOTATION = "com.openfaas.retry.codes";
-    public static final String MIN_WAIT_ANNOTATION = "com.openfaas.retry.min_wait";
-    public static final String MAX_WAIT_ANNOTATION = "com.openfaas.retry.max_wait";
 
     public RetryPolicy {
         Objects.requireNonNull(initialWait, "initialWait");
@@ -67,20 +61,40 @@ public record RetryPolicy(
     }
 
     /**
-     * This policy with a function's {@code com.openfaas.retry.*} annotations applied. An invalid
-     * annotation keeps the value it would have replaced and is reported to {@code onInvalid}.
+     * Decides what follows an attempt that failed inside the worker, before or after the function was
+     * called: it counts as an attempt, waits the back-off, and ends the call once attempts are exhausted,
+     * so that no failure redelivers a call without bound.
      */
-    public RetryPolicy withAnnotations(java.util.Map<String, String> annotations, Consumer<String> onInvalid) {
-        int attempts = override(annotations, ATTEMPTS_ANNOTATION, maxAttempts, Integer::parseInt, onInvalid);
-        Set<Integer> codes = override(annotations, CODES_ANNOTATION, retryCodes, RetryPolicy::parseCodes, onInvalid);
-        Duration min = override(annotations, MIN_WAIT_ANNOTATION, initialWait, DurationText::parse, onInvalid);
-        Duration max = override(annotations, MAX_WAIT_ANNOTATION, maxWait, DurationText::parse, onInvalid);
-        try {
-            return new RetryPolicy(attempts, min, max, codes, backoff);
-        } catch (IllegalArgumentException e) {
-            onInvalid.accept("retry annotations ignored: " + e.getMessage());
+    public RetryDecision afterWorkerFailure(int attempt, DoubleSupplier random) {
+        if (attempt >= maxAttempts) {
+            return new RetryDecision.Finish(RetryDecision.Outcome.EXHAUSTED);
+        }
+        return new RetryDecision.RetryAfter(backoff.delayAfter(attempt, initialWait, maxWait, random));
+    }
+
+    /**
+     * This policy with a function's {@code com.openfaas.retry.*} annotations applied. A wait
+     * annotation given alone moves the other wait with it where they would cross: a minimum wait
+     * over this policy's maximum raises the maximum to it, a maximum under its minimum lowers the minimum.
+     */
+    public RetryPolicy withAnnotations(FunctionAnnotations annotations) {
+        Optional<Duration> min = annotations.get(FunctionAnnotations.RETRY_MIN_WAIT);
+        Optional<Duration> max = annotations.get(FunctionAnnotations.RETRY_MAX_WAIT);
+        if (min.isEmpty() && max.isEmpty() && annotations.get(FunctionAnnotations.RETRY_ATTEMPTS).isEmpty()
+                && annotations.get(FunctionAnnotations.RETRY_CODES).isEmpty()) {
             return this;
         }
+        Duration initial = min.orElse(initialWait);
+        Duration longest = max.orElse(maxWait);
+        if (initial.compareTo(longest) > 0) {
+            if (min.isPresent()) {
+                longest = initial;
+            } else {
+                initial = longest;
+            }
+        }
+        return new RetryPolicy(annotations.get(FunctionAnnotations.RETRY_ATTEMPTS).orElse(maxAttempts), initial,
+                longest, annotations.get(FunctionAnnotations.RETRY_CODES).orElse(retryCodes), backoff);
     }
 
     /** Reads a comma-separated list of HTTP status codes such as {@code 408,429,500}. */
@@ -96,19 +110,5 @@ public record RetryPolicy(
             }
         }
         return codes;
-    }
-
-    private static <T> T override(java.util.Map<String, String> annotations, String key, T current,
-                                  java.util.function.Function<String, T> parser, Consumer<String> onInvalid) {
-        String text = annotations.get(key);
-        if (text == null) {
-            return current;
-        }
-        try {
-            return parser.apply(text.trim());
-        } catch (RuntimeException e) {
-            onInvalid.accept(key + "='" + text + "' is invalid (" + e.getMessage() + "); keeping " + current);
-            return current;
-        }
     }
 }

@@ -39,4 +39,14 @@ class DurationTextTest {
         assertThat(DurationText.format(Duration.ofHours(2))).isEqualTo("2h");
         assertThat(DurationText.format(Duration.ZERO)).isEqualTo("0s");
     }
+
+    @Test
+    void a_duration_too_long_to_hold_is_a_parse_error_naming_the_text_not_an_arithmetic_overflow() {
+        for (String text : new String[] {"9999999h", "99999999999999999999", "3000000h1s", "106751992d"}) {
+            assertThatThrownBy(() -> DurationText.parse(text)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + text + "'");
+        }
+        assertThatThrownBy(() -> DurationText.parse("9999999h")).hasMessageContaining("too long");
+    }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,31 +50,28 @@ class RetryPolicyTest {
 
     @Test
     void function_annotations_override_attempts_codes_and_waits() {
-        RetryPolicy overridden = policy.withAnnotations(Map.of(
-                RetryPolicy.ATTEMPTS_ANNOTATION, "3",
-                RetryPolicy.CODES_ANNOTATION, "500, 418",
-                RetryPolicy.MIN_WAIT_ANNOTATION, "1s",
-                RetryPolicy.MAX_WAIT_ANNOTATION, "1m"), problem -> { });
+        RetryPolicy overridden = policy.withAnnotations(FunctionAnnotations.parse(Map.of(
+                FunctionAnnotations.RETRY_ATTEMPTS.name(), "3",
+                FunctionAnnotations.RETRY_CODES.name(), "500, 418",
+                FunctionAnnotations.RETRY_MIN_WAIT.name(), "1s",
+                FunctionAnnotations.RETRY_MAX_WAIT.name(), "1m")));
         assertThat(overridden).isEqualTo(new RetryPolicy(
                 3, Duration.ofSeconds(1), Duration.ofMinutes(1), Set.of(500, 418), Backoff.EXPONENTIAL));
     }
 
     @Test
-    void an_invalid_annotation_keeps_the_default_and_is_reported() {
-        List<String> problems = new ArrayList<>();
-        RetryPolicy overridden = policy.withAnnotations(Map.of(
-                RetryPolicy.ATTEMPTS_ANNOTATION, "many", RetryPolicy.MIN_WAIT_ANNOTATION, "2s"), problems::add);
-        assertThat(overridden.maxAttempts()).isEqualTo(10);
-        assertThat(overridden.initialWait()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(problems).singleElement().asString().contains(RetryPolicy.ATTEMPTS_ANNOTATION).contains("many");
+    void a_function_without_retry_annotations_keeps_the_policy() {
+        assertThat(policy.withAnnotations(FunctionAnnotations.NONE)).isSameAs(policy);
     }
 
     @Test
-    void annotations_that_contradict_each_other_are_ignored_together_and_reported() {
-        List<String> problems = new ArrayList<>();
-        RetryPolicy overridden = policy.withAnnotations(Map.of(RetryPolicy.MIN_WAIT_ANNOTATION, "10m"), problems::add);
-        assertThat(overridden).isEqualTo(policy);
-        assertThat(problems).hasSize(1);
+    void a_wait_annotation_given_alone_moves_the_other_wait_where_they_would_cross() {
+        assertThat(policy.withAnnotations(FunctionAnnotations.parse(Map.of(FunctionAnnotations.RETRY_MIN_WAIT.name(), "10m"))))
+                .extracting(RetryPolicy::initialWait, RetryPolicy::maxWait)
+                .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(10));
+        assertThat(policy.withAnnotations(FunctionAnnotations.parse(Map.of(FunctionAnnotations.RETRY_MAX_WAIT.name(), "2s"))))
+                .extracting(RetryPolicy::initialWait, RetryPolicy::maxWait)
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
     }
 
     @Test
@@ -92,5 +87,15 @@ class RetryPolicyTest {
                 .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new RetryPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(1), Set.of(), Backoff.FULL))
                 .hasMessageContaining("initial wait <= max wait");
+    }
+
+    @Test
+    void a_failure_in_the_worker_counts_as_an_attempt_backs_off_and_exhausts_the_call_at_the_last_attempt() {
+        assertThat(policy.afterWorkerFailure(1, () -> 0)).isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(10)));
+        assertThat(policy.afterWorkerFailure(3, () -> 0)).isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(40)));
+        assertThat(policy.afterWorkerFailure(10, () -> 0))
+                .isEqualTo(new RetryDecision.Finish(RetryDecision.Outcome.EXHAUSTED));
+        assertThat(policy.afterWorkerFailure(57, () -> 0))
+                .isEqualTo(new RetryDecision.Finish(RetryDecision.Outcome.EXHAUSTED));
     }
 }

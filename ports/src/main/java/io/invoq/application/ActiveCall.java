@@ -19,6 +19,7 @@ final class ActiveCall {
 
     private final Delivery delivery;
     private final AtomicBoolean settled = new AtomicBoolean();
+    private final AtomicBoolean ending = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final CompletableFuture<Void> functionDone = new CompletableFuture<>();
     private volatile LeaseExtender.Extension lease = () -> { };
@@ -62,6 +63,11 @@ final class ActiveCall {
     /** Whether the delivery was settled, e.g. handed back by a shutdown or cancelled while the function ran. */
     boolean isSettled() {
         return settled.get();
+    }
+
+    /** Marks the call as ending after a failure in the worker; false when it was so marked already. */
+    boolean endAfterWorkerFailure() {
+        return ending.compareAndSet(false, true);
     }
 
     void ack() {

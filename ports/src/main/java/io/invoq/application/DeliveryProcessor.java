@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,6 @@ final class DeliveryProcessor {
     private final InvocationEvents events;
     private final CallHistory history;
     private final DeadLetters deadLetters;
-    private final UpstreamTimeouts timeouts;
     private final ScheduledExecutorService timer;
 
     DeliveryProcessor(WorkerSettings settings, FunctionDirectory functions, FunctionInvoker invoker,
@@ -73,7 +73,6 @@ final class DeliveryProcessor {
         this.events = events;
         this.history = history;
         this.deadLetters = deadLetters;
-        this.timeouts = new UpstreamTimeouts(settings.upstreamTimeout());
         this.timer = timer;
     }
 
@@ -99,7 +98,8 @@ final class DeliveryProcessor {
             InvocationResult missing = new InvocationResult(NOT_FOUND, Headers.EMPTY,
                     ("function '" + invocation.function() + "' is not registered").getBytes(StandardCharsets.UTF_8),
                     Duration.ZERO);
-            finish(call, attempt, settings.retryPolicy().maxAttempts(), missing, RetryDecision.Outcome.FAILED);
+            finish(call, attempt, settings.retryPolicy().maxAttempts(), missing, RetryDecision.Outcome.FAILED,
+                    Optional.empty());
             return;
         }
         CallChange started = CallChange.attemptStarted(invocation, attempt, time.now());
@@ -118,10 +118,9 @@ final class DeliveryProcessor {
 
     private void invoke(ActiveCall call, int attempt, FunctionDefinition function) {
         Invocation invocation = call.delivery().invocation();
-        RetryPolicy policy = settings.retryPolicy().withAnnotations(function.annotations(),
-                problem -> LOG.warn("function {}: {}", invocation.function(), problem));
+        RetryPolicy policy = settings.retryPolicy().withAnnotations(function.settings());
         events.attemptStarted(invocation, attempt, Duration.between(invocation.notBefore(), time.now()));
-        CompletableFuture<InvocationResult> request = invoker.invoke(function, invocation, timeouts.of(function));
+        CompletableFuture<InvocationResult> request = invoker.invoke(function, invocation, function.upstreamTimeout().orElse(settings.upstreamTimeout()));
         call.running(request);
         guarded(call, request.handle((result, error) -> {
                     call.functionAnswered();
@@ -143,18 +142,20 @@ final class DeliveryProcessor {
             guarded(call, history.record(invocation.callId(), retrying)
                     .thenAccept(held -> unlessCancelled(call, attempt, held, () -> call.retryAfter(retry.delay()))));
         } else if (decision instanceof RetryDecision.Finish finish) {
-            finish(call, attempt, policy.maxAttempts(), result, finish.outcome());
+            finish(call, attempt, policy.maxAttempts(), result, finish.outcome(), Optional.empty());
         }
     }
 
     private void finish(ActiveCall call, int attempt, int maxAttempts, InvocationResult result,
-                        RetryDecision.Outcome outcome) {
+                        RetryDecision.Outcome outcome, Optional<String> reason) {
         Invocation invocation = call.delivery().invocation();
-        CallChange ended = CallChange.ended(invocation, outcome, attempt, result.status(), time.now());
+        CallChange ended = reason.isPresent()
+                ? CallChange.ended(invocation, outcome, attempt, result.status(), reason.get(), time.now())
+                : CallChange.ended(invocation, outcome, attempt, result.status(), time.now());
         guarded(call, history.record(invocation.callId(), ended).thenAccept(held -> unlessCancelled(call, attempt, held,
                 () -> {
                     if (outcome != RetryDecision.Outcome.SUCCEEDED && settings.keepsDeadLetters()) {
-                        keepDeadLetter(invocation, attempt, result.status());
+                        keepDeadLetter(invocation, attempt, result.status(), reason);
                     }
                     guarded(call, callbacks.dispatch(invocation, result, attempt, maxAttempts).thenRun(() -> {
                         call.ack();
@@ -164,9 +165,9 @@ final class DeliveryProcessor {
     }
 
     /** A dead letter the broker cannot keep now is logged; the call still ends, with its callback. */
-    private void keepDeadLetter(Invocation invocation, int attempt, int status) {
+    private void keepDeadLetter(Invocation invocation, int attempt, int status, Optional<String> reason) {
         try {
-            deadLetters.add(new DeadLetter(invocation, attempt, status, time.now()));
+            deadLetters.add(new DeadLetter(invocation, attempt, status, time.now(), reason));
         } catch (RuntimeException e) {
             LOG.error("call {} ended without success but cannot be kept as a dead letter: {}",
                     invocation.callId(), e.toString());
@@ -211,18 +212,44 @@ final class DeliveryProcessor {
         }
     }
 
-    /** A step that fails in the worker's own code hands the call back rather than leave it unsettled. */
+    /** A step that fails in the worker's own code is {@linkplain #failedInTheWorker handled as a failed attempt}. */
     private void guarded(ActiveCall call, CompletableFuture<?> step) {
         step.whenComplete((ignored, failure) -> {
             if (failure != null) {
-                failedInTheWorker(call, failure);
+                failedInTheWorker(call, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
             }
         });
     }
 
-    private static void failedInTheWorker(ActiveCall call, Throwable failure) {
-        LOG.error("call {} failed in the worker; handing it back", call.delivery().invocation().callId(), failure);
-        call.retryAfter(Duration.ZERO);
+    /**
+     * A failure in the worker's own code counts as an attempt: the call is handed back after the
+     * back-off, and once its attempts are exhausted it ends as a dead letter saying why, so that no
+     * failure redelivers a call without bound. Logged once per call, when it ends so; should ending
+     * it fail too, the call is acked all the same.
+     */
+    private void failedInTheWorker(ActiveCall call, Throwable failure) {
+        Invocation invocation = call.delivery().invocation();
+        int attempt = call.delivery().deliveryCount();
+        if (call.isSettled()) {
+            LOG.debug("call {} failed in the worker after it was settled", invocation.callId(), failure);
+            return;
+        }
+        RetryDecision decision = settings.retryPolicy().afterWorkerFailure(attempt, ThreadLocalRandom.current()::nextDouble);
+        if (decision instanceof RetryDecision.RetryAfter retry) {
+            LOG.debug("call {} failed in the worker on attempt {}; retrying in {}", invocation.callId(), attempt,
+                    retry.delay(), failure);
+            call.retryAfter(retry.delay());
+        } else if (call.endAfterWorkerFailure()) {
+            String reason = "failed in the worker: " + failure;
+            LOG.error("call {} failed in the worker on attempt {} of {}; ending it as a dead letter", invocation.callId(),
+                    attempt, settings.retryPolicy().maxAttempts(), failure);
+            finish(call, attempt, settings.retryPolicy().maxAttempts(), InvocationResult.workerFailed(reason),
+                    RetryDecision.Outcome.EXHAUSTED, Optional.of(reason));
+        } else {
+            LOG.error("call {} failed in the worker again while ending; acking it: {}", invocation.callId(), failure.toString());
+            call.ack();
+        }
     }
 
     private Optional<Duration> retryAfter(InvocationResult result) {

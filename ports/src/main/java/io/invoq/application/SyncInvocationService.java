@@ -21,7 +21,7 @@ public final class SyncInvocationService implements InvokeFunctionUseCase {
     private final FunctionDirectory functions;
     private final FunctionInvoker invoker;
     private final QueueName defaultQueue;
-    private final UpstreamTimeouts timeouts;
+    private final Duration upstreamTimeout;
     private final TimeSource time;
 
     public SyncInvocationService(FunctionDirectory functions, FunctionInvoker invoker, QueueName defaultQueue,
@@ -29,7 +29,7 @@ public final class SyncInvocationService implements InvokeFunctionUseCase {
         this.functions = functions;
         this.invoker = invoker;
         this.defaultQueue = defaultQueue;
-        this.timeouts = new UpstreamTimeouts(upstreamTimeout);
+        this.upstreamTimeout = upstreamTimeout;
         this.time = time;
     }
 
@@ -42,6 +42,6 @@ public final class SyncInvocationService implements InvokeFunctionUseCase {
         Invocation invocation = new Invocation(command.callId().orElseGet(CallId::generate), function.name(),
                 defaultQueue, command.method(), command.path(), command.query(), command.headers(), command.body(),
                 Optional.empty(), now, now);
-        return invoker.invoke(function, invocation, timeouts.of(function));
+        return invoker.invoke(function, invocation, function.upstreamTimeout().orElse(upstreamTimeout));
     }
 }

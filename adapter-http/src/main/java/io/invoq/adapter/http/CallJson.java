@@ -1,18 +1,20 @@
 package io.invoq.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invoq.domain.CallRecord;
 
 /**
  * A call as {@code GET /system/calls/{id}} shows it; {@code status} is null until an attempt has
- * finished, times are RFC 3339 in UTC.
+ * finished, {@code reason} is left out unless the call ended for a reason its status does not tell,
+ * times are RFC 3339 in UTC.
  */
 record CallJson(String callId, String state, String function, String queue, int attempts, Integer status,
-                String acceptedAt, String updatedAt) {
+                String acceptedAt, String updatedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
     static CallJson of(CallRecord record) {
         return new CallJson(record.callId().value(), record.state().wireName(), record.function().value(),
                 record.queue().value(), record.attempts(),
                 record.lastStatus().isPresent() ? record.lastStatus().getAsInt() : null,
-                record.acceptedAt().toString(), record.updatedAt().toString());
+                record.acceptedAt().toString(), record.updatedAt().toString(), record.reason().orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.domain.FunctionAnnotations;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import java.net.URI;
@@ -34,8 +35,10 @@ record FunctionJson(String name, String url, Map<String, String> annotations) {
             throw new BadRequestException("annotation values must be strings, not null");
         }
         FunctionName functionName = BadRequestException.whenInvalid("name '" + name + "'", () -> new FunctionName(name));
+        Map<String, String> given = Objects.requireNonNullElse(annotations, Map.of());
+        BadRequestException.whenInvalid("function '" + name + "'", () -> FunctionAnnotations.parse(given));
         return BadRequestException.whenInvalid("url '" + url + "'", () -> new FunctionDefinition(
-                functionName, URI.create(url), Objects.requireNonNullElse(annotations, Map.of())));
+                functionName, URI.create(url), given));
     }
 
     /** This function under {@code pathName}, which a name in the body must agree with. */

@@ -88,6 +88,35 @@ class FunctionRoutesTest {
         assertThat(functions.list()).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "com.invoq.timeout           | 9999999h",
+        "com.invoq.timeout           | 0s",
+        "com.openfaas.retry.attempts | 0",
+        "com.openfaas.retry.codes    | 5xx",
+        "com.openfaas.retry.min_wait | 9999999h",
+        "com.openfaas.retry.max_wait | soon",
+        "com.openfaas.queue          | ../x",
+        "com.openfaas.queue          | a.b",
+        "com.openfaas.queue          | *",
+        "com.openfaas.queue          | >",
+        "com.openfaas.queue          | faas-request~dlq",
+        "com.openfaas.queue          | ü"})
+    void a_function_with_an_annotation_invoq_cannot_use_is_refused_with_400_naming_it(String annotation, String value) {
+        String body = "{\"name\":\"poison\",\"url\":\"http://127.0.0.1:9/\",\"annotations\":{\""
+                + annotation + "\":\"" + value + "\"}}";
+
+        HttpResponse<String> posted = post(body);
+        HttpResponse<String> put = put("/system/functions/poison", body);
+
+        for (HttpResponse<String> response : java.util.List.of(posted, put)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).startsWith("function 'poison': annotation " + annotation + "='" + value + "'")
+                    .doesNotContain("Exception").doesNotContain("\n");
+        }
+        assertThat(functions.list()).isEmpty();
+    }
+
     @Test
     void a_user_name_and_password_in_a_functions_url_are_kept_but_never_shown() {
         HttpResponse<String> created = post("""

@@ -12,6 +12,7 @@ import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -20,7 +21,8 @@ import java.util.OptionalInt;
  * {"v":1,"callId":"8a3c…","function":"figlet","queue":"faas-request","state":"retrying","attempts":2,
  *  "status":503,"acceptedAt":1732240000123456789,"updatedAt":1732240010123456789}
  * }</pre>
- * {@code status} is absent until an attempt has finished; times are epoch nanoseconds. Readers
+ * {@code status} is absent until an attempt has finished, {@code reason} unless the call ended for a
+ * reason its status does not tell; times are epoch nanoseconds. Readers
  * ignore fields they do not know.
  */
 final class CallRecordCodec {
@@ -38,6 +40,7 @@ final class CallRecordCodec {
     private static final SerializedString STATUS = new SerializedString("status");
     private static final SerializedString ACCEPTED_AT = new SerializedString("acceptedAt");
     private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
+    private static final SerializedString REASON = new SerializedString("reason");
 
     byte[] encode(CallRecord record) {
         ByteArrayBuilder data = new ByteArrayBuilder(SIZE_HINT);
@@ -54,6 +57,9 @@ final class CallRecordCodec {
             }
             JsonFields.writeNumber(json, ACCEPTED_AT, EpochNanos.of(record.acceptedAt()));
             JsonFields.writeNumber(json, UPDATED_AT, EpochNanos.of(record.updatedAt()));
+            if (record.reason().isPresent()) {
+                JsonFields.writeString(json, REASON, record.reason().get());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the record of call " + record.callId(), e);
@@ -72,7 +78,8 @@ final class CallRecordCodec {
                     new QueueName(stored.queue), CallState.ofWireName(stored.state),
                     stored.attempts == null ? 0 : stored.attempts,
                     stored.status == null ? OptionalInt.empty() : OptionalInt.of(stored.status),
-                    EpochNanos.toInstant(stored.acceptedAt), EpochNanos.toInstant(stored.updatedAt));
+                    EpochNanos.toInstant(stored.acceptedAt), EpochNanos.toInstant(stored.updatedAt),
+                    Optional.ofNullable(stored.reason));
         } catch (NullPointerException e) {
             throw new IllegalArgumentException("incomplete call record", e);
         }
@@ -93,6 +100,7 @@ final class CallRecordCodec {
                     case "status" -> stored.status = JsonFields.readInt(json);
                     case "acceptedAt" -> stored.acceptedAt = JsonFields.readLong(json);
                     case "updatedAt" -> stored.updatedAt = JsonFields.readLong(json);
+                    case "reason" -> stored.reason = JsonFields.readString(json);
                     default -> json.skipChildren(); // a field this version does not know, with all it holds
                 }
             });
@@ -113,5 +121,6 @@ final class CallRecordCodec {
         Integer status;
         Long acceptedAt;
         Long updatedAt;
+        String reason;
     }
 }

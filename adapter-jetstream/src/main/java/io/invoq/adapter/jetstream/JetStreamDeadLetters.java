@@ -36,6 +36,8 @@ final class JetStreamDeadLetters implements DeadLetters {
     private static final String ATTEMPTS = "Invoq-Attempts";
     private static final String LAST_STATUS = "Invoq-Last-Status";
     private static final String DEAD_LETTERED_AT = "Invoq-Dead-Lettered-At";
+    private static final String REASON = "Invoq-Reason";
+    private static final int LONGEST_REASON = 1000;
 
     private final JetStreamConnection connection;
     private final JetStreamSettings settings;
@@ -57,6 +59,7 @@ final class JetStreamDeadLetters implements DeadLetters {
                 .put(ATTEMPTS, Integer.toString(letter.attempts()))
                 .put(LAST_STATUS, Integer.toString(letter.lastStatus()))
                 .put(DEAD_LETTERED_AT, Long.toString(EpochNanos.of(letter.deadLetteredAt())));
+        letter.reason().ifPresent(reason -> headers.put(REASON, asHeaderValue(reason)));
         NatsMessage message = NatsMessage.builder()
                 .subject(layout.deadLetterSubject(letter.invocation().callId()))
                 .headers(headers)
@@ -143,7 +146,14 @@ final class JetStreamDeadLetters implements DeadLetters {
         return new DeadLetter(codec.decode(message.getData()).invocation(),
                 Integer.parseInt(headers.getFirst(ATTEMPTS)),
                 Integer.parseInt(headers.getFirst(LAST_STATUS)),
-                EpochNanos.toInstant(Long.parseLong(headers.getFirst(DEAD_LETTERED_AT))));
+                EpochNanos.toInstant(Long.parseLong(headers.getFirst(DEAD_LETTERED_AT))),
+                Optional.ofNullable(headers.getFirst(REASON)));
+    }
+
+    /** A header value holds printable ASCII on one line; a reason is shown to people, so a long one is cut. */
+    private static String asHeaderValue(String reason) {
+        String printable = reason.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() <= LONGEST_REASON ? printable : printable.substring(0, LONGEST_REASON) + "...";
     }
 
     /** What the request answers; empty when the stream, or the message asked for, does not exist. */

@@ -12,6 +12,7 @@ import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,14 @@ class CallRecordCodecTest {
             assertThat(codec.decode(codec.encode(noStatusYet))).isEqualTo(noStatusYet);
             assertThat(new ObjectMapper().readTree(codec.encode(noStatusYet)).has("status")).isFalse();
         }
+    }
+
+    @Test
+    void aReasonSurvivesTheRoundTripAndIsLeftOutWhenThereIsNone() throws Exception {
+        CallRecord withReason = deadLettered().because(Optional.of("failed in the worker: \"quoted\" ü"));
+
+        assertThat(codec.decode(codec.encode(withReason))).isEqualTo(withReason);
+        assertThat(new ObjectMapper().readTree(codec.encode(deadLettered())).has("reason")).isFalse();
     }
 
     @Test

@@ -12,10 +12,20 @@ import java.util.concurrent.ConcurrentMap;
 final class FunctionTable implements FunctionRegistry {
 
     private final ConcurrentMap<FunctionName, FunctionDefinition> functions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<FunctionName, String> failing = new ConcurrentHashMap<>();
 
     @Override
     public Optional<FunctionDefinition> find(FunctionName name) {
+        String failure = failing.get(name);
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
         return Optional.ofNullable(functions.get(name));
+    }
+
+    /** From now on, looking the function up throws with {@code failure}, as a defect in the worker would. */
+    void failToFind(FunctionName name, String failure) {
+        failing.put(name, failure);
     }
 
     @Override

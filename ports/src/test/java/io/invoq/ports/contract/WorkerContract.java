@@ -18,6 +18,7 @@ import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
 import io.invoq.domain.DurationText;
 import io.invoq.domain.EpochNanos;
+import io.invoq.domain.FunctionAnnotations;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.Headers;
@@ -282,10 +283,10 @@ public abstract class WorkerContract {
         Duration minWait = initialRetryWait().multipliedBy(2);
         Duration maxWait = initialRetryWait().multipliedBy(3);
         registry.save(definition(annotated, Map.of(
-                RetryPolicy.ATTEMPTS_ANNOTATION, "3",
-                RetryPolicy.CODES_ANNOTATION, Integer.toString(TEAPOT),
-                RetryPolicy.MIN_WAIT_ANNOTATION, DurationText.format(minWait),
-                RetryPolicy.MAX_WAIT_ANNOTATION, DurationText.format(maxWait))));
+                FunctionAnnotations.RETRY_ATTEMPTS.name(), "3",
+                FunctionAnnotations.RETRY_CODES.name(), Integer.toString(TEAPOT),
+                FunctionAnnotations.RETRY_MIN_WAIT.name(), DurationText.format(minWait),
+                FunctionAnnotations.RETRY_MAX_WAIT.name(), DurationText.format(maxWait))));
         Submission call = runOneCall(broker, annotated, ScriptedAnswer.status(TEAPOT));
 
         letRetriesFallDue(broker, call.callId(), 3);
@@ -304,7 +305,7 @@ public abstract class WorkerContract {
         FunctionName patient = new FunctionName("contract-patient-fn");
         String anHour = DurationText.format(OUTLASTS_ANY_TEST);
         registry.save(definition(patient, Map.of(
-                RetryPolicy.MIN_WAIT_ANNOTATION, anHour, RetryPolicy.MAX_WAIT_ANNOTATION, anHour)));
+                FunctionAnnotations.RETRY_MIN_WAIT.name(), anHour, FunctionAnnotations.RETRY_MAX_WAIT.name(), anHour)));
         functions.answer(patient, ScriptedAnswer.status(UNAVAILABLE));
         functions.answer(FUNCTION, ScriptedAnswer.status(OK));
         Submission waiting = submit(broker, patient);
@@ -318,6 +319,44 @@ public abstract class WorkerContract {
         assertThat(timing.eventually().until(() -> broker.settlementsOf(waiting.callId()), settled -> !settled.isEmpty()))
                 .containsExactly(Settlement.retry(waiting.callId(), OUTLASTS_ANY_TEST));
         assertThat(callbacks.attemptsFor(waiting.callId())).isEmpty();
+    }
+
+    // --- failures inside the worker ---
+
+    @Test
+    void a_call_that_fails_inside_the_worker_backs_off_per_attempt_and_ends_as_a_dead_letter_saying_why() {
+        RecordingQueue broker = broker();
+        FunctionName poison = new FunctionName("contract-poison-fn");
+        registry.save(definition(poison, Map.of()));
+        Submission call = submit(broker, poison);
+        registry.failToFind(poison, "the registry broke");
+        startWorker(broker, 1);
+
+        for (int attempt = 1; attempt < maxRetryAttempts(); attempt++) {
+            int settled = attempt;
+            Settlement settlement = timing.eventually()
+                    .until(() -> broker.settlementsOf(call.callId()), settlements -> settlements.size() >= settled)
+                    .get(settled - 1);
+            assertThat(settlement).as("what followed attempt %d", settled)
+                    .isEqualTo(Settlement.retry(call.callId(), exponentialSchedule()[settled - 1]));
+            letTimePass(settlement.delay());
+            timing.eventually().until(() -> broker.deliveriesOf(call.callId()) > settled);
+        }
+
+        Callback callback = theCallback(broker, call.callId());
+        assertThat(broker.deliveriesOf(call.callId())).isEqualTo(maxRetryAttempts());
+        assertThat(functions.invokedCalls()).isEmpty();
+        assertThat(callback.headers().first("X-Function-Status")).contains("500");
+        assertThat(callback.headers().first("X-Retry")).contains(Integer.toString(maxRetryAttempts()));
+        assertThat(new String(callback.body(), StandardCharsets.UTF_8)).contains("the registry broke");
+        assertThat(outcomeOf(call.callId())).isEqualTo(RetryDecision.Outcome.EXHAUSTED);
+        assertLedgerShows(call.callId(), CallState.DEAD_LETTERED, maxRetryAttempts(), 500);
+        assertThat(ledgerRecordOf(call.callId()).reason()).hasValueSatisfying(
+                reason -> assertThat(reason).contains("the registry broke"));
+        assertDeadLetter(broker, call.callId(), maxRetryAttempts(), 500);
+        assertThat(deadLetterOf(broker, call.callId()).orElseThrow().reason()).hasValueSatisfying(
+                reason -> assertThat(reason).contains("the registry broke"));
+        timing.eventually().during(quietPeriod()).until(() -> broker.deliveriesOf(call.callId()) == maxRetryAttempts());
     }
 
     // --- leases ---

@@ -4,16 +4,21 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.invoq.application.CallHistory;
+import io.invoq.application.CallRunner;
 import io.invoq.application.CallStatusService;
+import io.invoq.application.CallbackDispatcher;
 import io.invoq.application.DeadLetterService;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionCatalogService;
 import io.invoq.application.FunctionDirectory;
 import io.invoq.application.InvocationWorker;
+import io.invoq.application.LeaseExtender;
 import io.invoq.application.QueueAdministrationService;
 import io.invoq.application.ReadinessService;
 import io.invoq.application.SubmitInvocationService;
 import io.invoq.application.SyncInvocationService;
+import io.invoq.application.WorkerSettings;
 import io.invoq.ports.in.CallStatusQuery;
 import io.invoq.ports.in.CancelCallUseCase;
 import io.invoq.ports.in.DeadLetterQuery;
@@ -36,6 +41,7 @@ import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.Scheduler;
 import io.invoq.ports.out.TimeSource;
 import java.util.Set;
 
@@ -46,11 +52,12 @@ import java.util.Set;
 final class ApplicationModule extends AbstractModule {
 
     private final InvoqConfig config;
-    private final TimeSource time;
+    private final Scheduler scheduler;
 
-    ApplicationModule(InvoqConfig config, TimeSource time) {
+    /** @param scheduler the one clock and timer of the process: every wait, the brokers', the leases' and the callbacks', is on it */
+    ApplicationModule(InvoqConfig config, Scheduler scheduler) {
         this.config = config;
-        this.time = time;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -59,7 +66,8 @@ final class ApplicationModule extends AbstractModule {
         bind(QueueSettings.class).toInstance(config.queue());
         bind(CallLedgerSettings.class).toInstance(config.ledger());
         bind(DeadLetterSettings.class).toInstance(config.deadLetters());
-        bind(TimeSource.class).toInstance(time);
+        bind(Scheduler.class).toInstance(scheduler);
+        bind(TimeSource.class).toInstance(scheduler);
         bind(DrainSwitch.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding()
                 .toInstance(new InvocationLog(config.debug()));
@@ -136,10 +144,17 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InvocationWorker invocationWorker(InvocationQueue queue, FunctionDirectory functions, FunctionInvoker invoker,
-                                      CallbackSender callbacks, TimeSource time, InvocationEvents events,
-                                      CallLedger ledger, DeadLetters deadLetters) {
-        return new InvocationWorker(config.worker(), queue, functions, invoker, callbacks, time, events, ledger,
-                deadLetters);
+    InvocationWorker invocationWorker(InvocationQueue queue, CallRunner runner) {
+        return new InvocationWorker(config.worker(), queue, runner);
+    }
+
+    @Provides
+    @Singleton
+    CallRunner callRunner(FunctionDirectory functions, FunctionInvoker invoker, CallbackSender callbacks,
+                          Scheduler scheduler, InvocationEvents events, CallLedger ledger, DeadLetters deadLetters) {
+        WorkerSettings worker = config.worker();
+        return new CallRunner(worker, functions, invoker, new LeaseExtender(scheduler, worker.lease()),
+                new CallbackDispatcher(callbacks, worker.callbackPolicy(), scheduler, events), new CallHistory(ledger),
+                deadLetters, events, scheduler);
     }
 }

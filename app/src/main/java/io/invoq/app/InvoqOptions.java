@@ -2,7 +2,7 @@ package io.invoq.app;
 
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
-import io.invoq.ports.out.TimeSource;
+import io.invoq.ports.out.Scheduler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run an {@link Invoq} in this JVM: immutable, made by {@link #builder()}. Any key of
@@ -31,15 +32,15 @@ public final class InvoqOptions {
 
     private final Map<String, String> settings;
     private final List<FunctionDefinition> functions;
-    private final TimeSource clock;
+    private final Optional<Scheduler> clock;
     private final InvoqConfig config;
 
     private InvoqOptions(Builder builder) {
         this.settings = Map.copyOf(builder.settings);
         this.functions = List.copyOf(builder.functions);
-        this.clock = builder.clock;
+        this.clock = Optional.ofNullable(builder.clock);
         this.config = InvoqConfig.load(flags(settings), Map.of());
-        if (clock != TimeSource.SYSTEM && config.broker() != InvoqConfig.BrokerKind.INMEMORY) {
+        if (clock.isPresent() && config.broker() != InvoqConfig.BrokerKind.INMEMORY) {
             throw new ConfigurationException("invalid configuration: a clock of your own needs broker=inmemory; "
                     + "JetStream keeps its own time");
         }
@@ -62,7 +63,7 @@ public final class InvoqOptions {
         return functions;
     }
 
-    TimeSource clock() {
+    Optional<Scheduler> clock() {
         return clock;
     }
 
@@ -77,7 +78,7 @@ public final class InvoqOptions {
 
         private final Map<String, String> settings = new LinkedHashMap<>(Map.of("port", "0"));
         private final List<FunctionDefinition> functions = new ArrayList<>();
-        private TimeSource clock = TimeSource.SYSTEM;
+        private Scheduler clock;
 
         private Builder() {
         }
@@ -130,11 +131,11 @@ public final class InvoqOptions {
         }
 
         /**
-         * The clock every wait of the in-memory broker and of the worker follows: the system's by
-         * default; a {@code io.invoq.adapter.inmemory.ManualTimeSource} makes minutes of retries pass
-         * when the test says so. Only with the in-memory broker.
+         * The clock every wait of the in-memory broker and of the worker follows, callback retries
+         * included: the system's by default; a {@code io.invoq.adapter.inmemory.ManualTimeSource}
+         * makes minutes of retries pass when the test moves it. Only with the in-memory broker.
          */
-        public Builder clock(TimeSource clock) {
+        public Builder clock(Scheduler clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }

@@ -13,11 +13,12 @@ import io.invoq.adapter.jetstream.JetStreamBrokerModule;
 import io.invoq.app.metrics.MetricsModule;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.InvocationWorker;
+import io.invoq.application.SystemScheduler;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.out.InvocationQueue;
-import io.invoq.ports.out.TimeSource;
+import io.invoq.ports.out.Scheduler;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +36,30 @@ final class RunningInvoq implements Invoq {
     private final Injector injector;
     private final HttpGateway gateway;
     private final Optional<InvocationWorker> worker;
+    private final Scheduler scheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private RunningInvoq(InvoqConfig config, Injector injector) {
+    private RunningInvoq(InvoqConfig config, Injector injector, Scheduler scheduler) {
         this.config = config;
         this.injector = injector;
+        this.scheduler = scheduler;
         this.gateway = injector.getInstance(HttpGateway.class);
         this.worker = config.mode().runsWorker()
                 ? Optional.of(injector.getInstance(InvocationWorker.class)) : Optional.empty();
     }
 
     static RunningInvoq start(InvoqConfig config) {
-        return start(config, TimeSource.SYSTEM, List.of());
+        return start(config, Optional.empty(), List.of());
     }
 
     static RunningInvoq start(InvoqOptions options) {
         return start(options.config(), options.clock(), options.functions());
     }
 
-    private static RunningInvoq start(InvoqConfig config, TimeSource time, List<FunctionDefinition> functions) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config, time));
-        RunningInvoq invoq = new RunningInvoq(config, injector);
+    private static RunningInvoq start(InvoqConfig config, Optional<Scheduler> clock, List<FunctionDefinition> functions) {
+        Scheduler scheduler = clock.orElseGet(() -> new SystemScheduler("invoq-timer"));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config, scheduler));
+        RunningInvoq invoq = new RunningInvoq(config, injector, scheduler);
         invoq.seedFunctions();
         functions.forEach(invoq::register);
         invoq.gateway.start();
@@ -102,6 +106,9 @@ final class RunningInvoq implements Invoq {
         worker.ifPresent(w -> w.drain(config.shutdownGrace()));
         gateway.close();
         injector.getInstance(InvocationQueue.class).close();
+        if (scheduler instanceof SystemScheduler own) {
+            own.close();
+        }
         stopped.countDown();
         LOG.info("stopped");
     }
@@ -127,9 +134,9 @@ final class RunningInvoq implements Invoq {
         });
     }
 
-    private static List<Module> modules(InvoqConfig config, TimeSource time) {
+    private static List<Module> modules(InvoqConfig config, Scheduler scheduler) {
         return List.of(
-                new ApplicationModule(config, time),
+                new ApplicationModule(config, scheduler),
                 brokerModule(config),
                 new MetricsModule(config.worker().queue()),
                 new HttpAdapterModule(new GatewaySettings(config.port(), config.maxRequestBytes(), config.maxDelay(),

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.invoq.app.RecordingHttpServer.Response;
 import java.net.URI;
 import java.time.Duration;
+import io.invoq.adapter.inmemory.ManualTimeSource;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class EmbeddedInvoqTest {
     void a_clock_of_ones_own_needs_the_in_memory_broker() {
         InvoqOptions.Builder onJetStream = InvoqOptions.builder()
                 .jetStream("nats://127.0.0.1:4222")
-                .clock(() -> Instant.EPOCH);
+                .clock(new ManualTimeSource(Instant.EPOCH));
 
         assertThatThrownBy(onJetStream::build).isInstanceOf(ConfigurationException.class).hasMessageContaining("broker=inmemory");
     }

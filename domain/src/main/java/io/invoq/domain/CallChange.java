@@ -45,6 +45,11 @@ public sealed interface CallChange {
                 .moved(CallState.endedBy(outcome), attempt, OptionalInt.of(status), at).because(Optional.of(reason)));
     }
 
+    /** The callback of {@code invocation}'s call, which has ended, could not be delivered and was given up on. */
+    static CallChange callbackGivenUp(Invocation invocation, CallbackFailure failure) {
+        return new CallbackGivenUp(invocation.enqueuedAt(), failure);
+    }
+
     /** Cancels a call that has not ended; a call the ledger does not know cannot be cancelled. */
     static CallChange cancelled(Instant at) {
         return new Cancel(at);
@@ -80,6 +85,25 @@ public sealed interface CallChange {
         @Override
         public boolean isFirstStep() {
             return next.state() == CallState.QUEUED;
+        }
+    }
+
+    /** The callback of the call accepted at {@code acceptedAt} was given up on; a record of another call made under its id stays. */
+    record CallbackGivenUp(Instant acceptedAt, CallbackFailure failure) implements CallChange {
+
+        public CallbackGivenUp {
+            Objects.requireNonNull(acceptedAt, "acceptedAt");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        @Override
+        public Optional<CallRecord> applyTo(Optional<CallRecord> holds) {
+            return holds.filter(held -> held.acceptedAt().equals(acceptedAt)).map(held -> held.withCallbackFailure(failure));
+        }
+
+        @Override
+        public boolean isFirstStep() {
+            return false;
         }
     }
 

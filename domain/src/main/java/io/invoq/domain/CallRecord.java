@@ -13,6 +13,7 @@ import java.util.OptionalInt;
  * @param acceptedAt when the gateway accepted the call; tells apart calls made under one id
  * @param reason     why the call ended as it did, when its last status does not say it, e.g. a
  *                   failure inside the worker
+ * @param callbackFailure its callback, when it could not be delivered
  */
 public record CallRecord(
         CallId callId,
@@ -23,7 +24,8 @@ public record CallRecord(
         OptionalInt lastStatus,
         Instant acceptedAt,
         Instant updatedAt,
-        Optional<String> reason) {
+        Optional<String> reason,
+        Optional<CallbackFailure> callbackFailure) {
 
     public CallRecord {
         Objects.requireNonNull(callId, "callId");
@@ -34,6 +36,7 @@ public record CallRecord(
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(callbackFailure, "callbackFailure");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
         }
@@ -42,7 +45,8 @@ public record CallRecord(
     /** A record that gives no reason. */
     public CallRecord(CallId callId, FunctionName function, QueueName queue, CallState state, int attempts,
                       OptionalInt lastStatus, Instant acceptedAt, Instant updatedAt) {
-        this(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, Optional.empty());
+        this(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, Optional.empty(),
+                Optional.empty());
     }
 
     /** A call just accepted: queued, not attempted yet. */
@@ -54,17 +58,29 @@ public record CallRecord(
     /** This call in another state from {@code at} on; an empty {@code status} keeps the last one. */
     public CallRecord moved(CallState next, int attemptsSoFar, OptionalInt status, Instant at) {
         return new CallRecord(callId, function, queue, next, attemptsSoFar,
-                status.isPresent() ? status : lastStatus, acceptedAt, at, reason);
+                status.isPresent() ? status : lastStatus, acceptedAt, at, reason, callbackFailure);
     }
 
     /** This record giving {@code why} as the reason it is in its state. */
     public CallRecord because(Optional<String> why) {
-        return new CallRecord(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, why);
+        return new CallRecord(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, why,
+                callbackFailure);
+    }
+
+    /** This record saying that its callback could not be delivered. */
+    public CallRecord withCallbackFailure(CallbackFailure failure) {
+        return new CallRecord(callId, function, queue, state, attempts, lastStatus, acceptedAt, updatedAt, reason,
+                Optional.of(failure));
     }
 
     /** Whether this is a record of the same call as {@code other}, not of another call made under the same id. */
     public boolean isSameCallAs(CallRecord other) {
         return callId.equals(other.callId) && acceptedAt.equals(other.acceptedAt);
+    }
+
+    /** Whether this is a record of {@code invocation}'s call, not of another made under its id. */
+    public boolean isOf(Invocation invocation) {
+        return callId.equals(invocation.callId()) && acceptedAt.equals(invocation.enqueuedAt());
     }
 
     /** Whether this record says that {@code invocation}'s call, not another made under its id, was cancelled. */

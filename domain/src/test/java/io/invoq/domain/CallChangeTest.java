@@ -126,6 +126,23 @@ class CallChangeTest {
         return change.applyTo(held);
     }
 
+    @Test
+    void a_callback_given_up_on_is_noted_on_the_ended_record_of_the_same_call_only() {
+        CallbackFailure failure = new CallbackFailure(at(9), "callback unreachable");
+        Optional<CallRecord> ended = apply(CallChange.ended(CALL, RetryDecision.Outcome.SUCCEEDED, 1, 200, at(5)),
+                Optional.empty());
+
+        Optional<CallRecord> noted = apply(CallChange.callbackGivenUp(CALL, failure), ended);
+
+        assertThat(noted).hasValueSatisfying(record -> {
+            assertThat(record.state()).isEqualTo(CallState.SUCCEEDED);
+            assertThat(record.callbackFailure()).contains(failure);
+        });
+        assertThat(apply(CallChange.callbackGivenUp(invocation(ACCEPTED.plusSeconds(1)), failure), ended)).isEmpty();
+        assertThat(apply(CallChange.callbackGivenUp(CALL, failure), Optional.empty())).isEmpty();
+        assertThat(CallChange.callbackGivenUp(CALL, failure).isFirstStep()).isFalse();
+    }
+
     private static Instant at(int seconds) {
         return ACCEPTED.plusSeconds(seconds);
     }

@@ -87,13 +87,13 @@ final class ActiveCall {
     }
 
     /**
-     * Acks the delivery of a cancelled call, so that it is never delivered again, and aborts the
-     * function request, settled first as in {@link #handBack()}.
+     * Acks the delivery of a call that is not to run (any more), cancelled or already ended, so that
+     * it is never delivered again, and aborts the function request, settled first as in {@link #handBack()}.
      *
      * @return false when the delivery was settled already
      */
-    boolean cancel() {
-        return settleAndAbort(Delivery::ack, "ack cancelled");
+    boolean ackAndAbort() {
+        return settleAndAbort(Delivery::ack, "ack");
     }
 
     private boolean settleAndAbort(Consumer<Delivery> outcome, String what) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * be reached, a step is logged and lost and a look-up finds nothing, so the call goes on as if the
  * ledger knew nothing of it.
  */
-final class CallHistory {
+public final class CallHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallHistory.class);
     /** A ledger that is down fails every step of every call; one warning this often is enough. */
@@ -27,7 +27,7 @@ final class CallHistory {
     private final CallLedger ledger;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    CallHistory(CallLedger ledger) {
+    public CallHistory(CallLedger ledger) {
         this.ledger = ledger;
     }
 

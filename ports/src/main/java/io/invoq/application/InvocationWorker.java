@@ -1,14 +1,8 @@
 package io.invoq.application;
 
-import io.invoq.ports.out.CallLedger;
-import io.invoq.ports.out.CallbackSender;
-import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.Delivery;
-import io.invoq.ports.out.FunctionInvoker;
-import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueUnavailableException;
-import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -17,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * has answered gives its slot to the next call while its callback is sent. With a read-ahead, the
  * worker fetches that many calls more than it has free slots, under a kept lease, and starts each
  * as soon as a slot frees. It holds at most {@link WorkerSettings#maxHeld()} deliveries in all.
+ *
+ * <p>It only moves calls: which call starts next ({@link #nextToStart()}), when a slot is taken
+ * ({@link #takeSlot()}) and given back ({@link #releaseSlot()}); what happens to a call is the
+ * {@link CallRunner}'s to carry out, and each call's {@link ActiveCall} owns its settlement.
  */
 public final class InvocationWorker implements AutoCloseable {
 
@@ -39,8 +36,7 @@ public final class InvocationWorker implements AutoCloseable {
 
     private final WorkerSettings settings;
     private final InvocationQueue queue;
-    private final DeliveryProcessor processor;
-    private final ScheduledExecutorService timer;
+    private final CallRunner runner;
     private final Semaphore slots;
     /** Calls this worker may fetch: its slots and its read-ahead, less the calls it has fetched and not yet run. */
     private final Semaphore fetchable;
@@ -51,16 +47,10 @@ public final class InvocationWorker implements AutoCloseable {
     private final CountDownLatch stopPulling = new CountDownLatch(1);
     private final Thread puller;
 
-    public InvocationWorker(WorkerSettings settings, InvocationQueue queue, FunctionDirectory functions,
-                            FunctionInvoker invoker, CallbackSender callbacks, TimeSource time, InvocationEvents events,
-                            CallLedger ledger, DeadLetters deadLetters) {
+    public InvocationWorker(WorkerSettings settings, InvocationQueue queue, CallRunner runner) {
         this.settings = settings;
         this.queue = queue;
-        this.timer = WorkerTimer.create("invoq-worker-timer");
-        this.processor = new DeliveryProcessor(settings, functions, invoker,
-                new LeaseExtender(timer, settings.lease()),
-                new CallbackDispatcher(callbacks, settings.callbackPolicy(), timer, events), time, events,
-                new CallHistory(ledger), deadLetters, timer);
+        this.runner = runner;
         this.slots = new Semaphore(settings.maxInflight());
         this.fetchable = new Semaphore(settings.maxInflight() + settings.readAhead());
         this.held = new Semaphore(settings.maxHeld());
@@ -101,7 +91,6 @@ public final class InvocationWorker implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        timer.shutdownNow();
         LOG.info("worker for queue {} stopped; {} call(s) handed back to the broker", settings.queue(), handedBack);
         return handedBack;
     }
@@ -159,7 +148,7 @@ public final class InvocationWorker implements AutoCloseable {
     private void hold(Delivery delivery) {
         ActiveCall call = new ActiveCall(delivery);
         active.add(call);
-        processor.hold(call);
+        runner.hold(call);
         call.functionDone().whenComplete((ignored, error) -> fetchable.release());
         call.done().whenComplete((ignored, error) -> {
             active.remove(call);
@@ -177,19 +166,33 @@ public final class InvocationWorker implements AutoCloseable {
             return;
         }
         do {
-            while (!readAhead.isEmpty() && slots.tryAcquire()) {
-                ActiveCall call = readAhead.poll();
+            while (!readAhead.isEmpty() && takeSlot()) {
+                ActiveCall call = nextToStart();
                 if (call == null || call.isSettled()) {
-                    slots.release();
+                    releaseSlot();
                     continue;
                 }
                 call.functionDone().whenComplete((ignored, error) -> {
-                    slots.release();
+                    releaseSlot();
                     startWhatSlotsAllow();
                 });
-                processor.process(call);
+                runner.run(call);
             }
         } while (startRequests.decrementAndGet() != 0);
+    }
+
+    /** The call to start in the slot just taken: the one fetched first; null when none is left. */
+    private ActiveCall nextToStart() {
+        return readAhead.poll();
+    }
+
+    /** Takes a slot for a call's function, if one is free; it is held until the function has answered. */
+    private boolean takeSlot() {
+        return slots.tryAcquire();
+    }
+
+    private void releaseSlot() {
+        slots.release();
     }
 
     private void joinPuller() {

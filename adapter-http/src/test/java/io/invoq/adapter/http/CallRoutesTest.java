@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
+import io.invoq.domain.CallbackFailure;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,21 @@ class CallRoutesTest {
         assertThat(response.body()).isEqualTo("""
                 {"callId":"order:42","state":"retrying","function":"resize","queue":"images","attempts":2,"status":503,\
                 "acceptedAt":"2030-01-02T03:04:05.123456789Z","updatedAt":"2030-01-02T03:04:35Z"}""");
+    }
+
+    @Test
+    void a_call_that_failed_in_the_worker_and_whose_callback_was_given_up_on_says_so() {
+        calls.write(record("poison", CallState.DEAD_LETTERED, 10, OptionalInt.of(500))
+                .because(Optional.of("failed in the worker: java.lang.IllegalStateException: broken"))
+                .withCallbackFailure(new CallbackFailure(UPDATED_AT.plusSeconds(31), "callback unreachable: refused")));
+
+        HttpResponse<String> response = gateway.send(gateway.request("/system/calls/poison").GET());
+
+        assertThat(response.body()).isEqualTo("""
+                {"callId":"poison","state":"dead-lettered","function":"resize","queue":"images","attempts":10,"status":500,\
+                "acceptedAt":"2030-01-02T03:04:05.123456789Z","updatedAt":"2030-01-02T03:04:35Z",\
+                "reason":"failed in the worker: java.lang.IllegalStateException: broken",\
+                "callback":{"state":"failed","givenUpAt":"2030-01-02T03:05:06Z","reason":"callback unreachable: refused"}}""");
     }
 
     @Test

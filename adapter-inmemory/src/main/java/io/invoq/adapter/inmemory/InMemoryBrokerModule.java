@@ -16,7 +16,8 @@ import io.invoq.ports.out.TimeSource;
  * Binds the in-memory broker ({@link InvocationQueue}) with its {@link DeadLetters},
  * {@link FunctionRegistry} and {@link CallLedger}, each a singleton. Whoever installs it binds
  * {@link QueueSettings}, {@link DeadLetterSettings}, {@link CallLedgerSettings} and {@link TimeSource}:
- * {@link TimeSource#SYSTEM} in production, a {@link ManualTimeSource} in tests.
+ * the process's {@link io.invoq.ports.out.Scheduler} in production, a {@link ManualTimeSource} in
+ * tests; a time source that is a scheduler wakes fetchers when a delay or a lease runs out.
  *
  * <p>Tests that do without Guice build the same objects with {@link #newQueue},
  * {@link #newDeadLetters}, {@link #newFunctionRegistry} and {@link #newCallLedger}.

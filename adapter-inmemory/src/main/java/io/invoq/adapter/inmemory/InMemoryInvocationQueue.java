@@ -8,6 +8,7 @@ import io.invoq.ports.out.PublishReceipt;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import io.invoq.ports.out.QueueUnavailableException;
+import io.invoq.ports.out.Scheduler;
 import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * A broker in this process's memory with JetStream's semantics. Leases, retry delays and the
- * duplicate window are measured by the {@link TimeSource}; how long {@link #fetch} waits is real
- * time, as it is a poll timeout. One lock guards every queue; fetchers wait on one condition,
- * signalled by whatever may make a message deliverable.
+ * duplicate window are measured by the {@link TimeSource}; when it is a {@link Scheduler}, such as a
+ * {@link ManualTimeSource}, a fetcher waiting for a delay or a lease to run out is woken by a task
+ * scheduled on it for then. How long {@link #fetch} waits is real time, as it is a poll timeout. One
+ * lock guards every queue; fetchers wait on one condition, signalled by whatever may make a message
+ * deliverable.
  */
 final class InMemoryInvocationQueue implements InvocationQueue {
 
@@ -44,9 +47,7 @@ final class InMemoryInvocationQueue implements InvocationQueue {
     InMemoryInvocationQueue(QueueSettings settings, TimeSource time) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.time = Objects.requireNonNull(time, "time");
-        // A manual clock jumps instead of running, so a timed wait cannot notice that something fell due.
         if (time instanceof ManualTimeSource manual) {
-            manual.addListener(wakeFetchers);
             manual.addDueTimes(nextDue);
         }
     }
@@ -81,7 +82,7 @@ final class InMemoryInvocationQueue implements InvocationQueue {
                 if (!deliveries.isEmpty() || remaining <= 0) {
                     return deliveries;
                 }
-                changed.awaitNanos(Math.min(remaining, nanosUntil(stored.nextChangeAt(), now)));
+                awaitChange(remaining, stored.nextChangeAt(), now);
             }
         } finally {
             lock.unlock();
@@ -120,7 +121,6 @@ final class InMemoryInvocationQueue implements InvocationQueue {
             lock.unlock();
         }
         if (time instanceof ManualTimeSource manual) {
-            manual.removeListener(wakeFetchers);
             manual.removeDueTimes(nextDue);
         }
     }
@@ -147,6 +147,26 @@ final class InMemoryInvocationQueue implements InvocationQueue {
                     .min(Instant::compareTo);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Waits, under the lock, for a change or {@code remaining} real nanoseconds: on a scheduler, a
+     * task wakes the fetchers when {@code next} falls due, however the scheduler's time moves.
+     */
+    private void awaitChange(long remaining, Optional<Instant> next, Instant now) throws InterruptedException {
+        if (!(time instanceof Scheduler scheduler)) {
+            changed.awaitNanos(Math.min(remaining, nanosUntil(next, now)));
+            return;
+        }
+        Scheduler.Scheduled wake = next.isEmpty() ? null
+                : scheduler.schedule(Duration.between(now, next.get()), wakeFetchers);
+        try {
+            changed.awaitNanos(remaining);
+        } finally {
+            if (wake != null) {
+                wake.cancel();
+            }
         }
     }
 

@@ -7,11 +7,14 @@ import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
-import io.invoq.ports.out.TimeSource;
+import io.invoq.ports.out.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The worker's delivery semantics on a manual clock: the default ten-attempt back-off runs in milliseconds. */
+/**
+ * The worker's delivery semantics on a manual clock, which drives the broker's and the worker's
+ * waits alike: the default ten-attempt back-off runs in milliseconds.
+ */
 class InMemoryWorkerContractTest extends WorkerContract {
 
     private final ManualTimeSource clock = new ManualTimeSource(Instant.parse("2030-01-01T00:00:00Z"));
@@ -45,15 +48,10 @@ class InMemoryWorkerContractTest extends WorkerContract {
     }
 
     @Override
-    protected TimeSource timeSource() {
+    protected Scheduler scheduler() {
         return clock;
     }
 
-    /** Short because the worker extends leases on a real-time timer, whatever the broker's clock. */
-    @Override
-    protected Duration ackWait() {
-        return Duration.ofMillis(150);
-    }
 
     @Override
     protected Duration schedulingSlack() {

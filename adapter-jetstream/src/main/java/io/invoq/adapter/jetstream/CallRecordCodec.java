@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
+import io.invoq.domain.CallbackFailure;
 import io.invoq.domain.EpochNanos;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
@@ -22,7 +23,8 @@ import java.util.OptionalInt;
  *  "status":503,"acceptedAt":1732240000123456789,"updatedAt":1732240010123456789}
  * }</pre>
  * {@code status} is absent until an attempt has finished, {@code reason} unless the call ended for a
- * reason its status does not tell; times are epoch nanoseconds. Readers
+ * reason its status does not tell, {@code callbackGivenUpAt} and {@code callbackFailure} unless its
+ * callback was given up on; times are epoch nanoseconds. Readers
  * ignore fields they do not know.
  */
 final class CallRecordCodec {
@@ -41,6 +43,8 @@ final class CallRecordCodec {
     private static final SerializedString ACCEPTED_AT = new SerializedString("acceptedAt");
     private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
     private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString CALLBACK_GIVEN_UP_AT = new SerializedString("callbackGivenUpAt");
+    private static final SerializedString CALLBACK_FAILURE = new SerializedString("callbackFailure");
 
     byte[] encode(CallRecord record) {
         ByteArrayBuilder data = new ByteArrayBuilder(SIZE_HINT);
@@ -59,6 +63,10 @@ final class CallRecordCodec {
             JsonFields.writeNumber(json, UPDATED_AT, EpochNanos.of(record.updatedAt()));
             if (record.reason().isPresent()) {
                 JsonFields.writeString(json, REASON, record.reason().get());
+            }
+            if (record.callbackFailure().isPresent()) {
+                JsonFields.writeNumber(json, CALLBACK_GIVEN_UP_AT, EpochNanos.of(record.callbackFailure().get().givenUpAt()));
+                JsonFields.writeString(json, CALLBACK_FAILURE, record.callbackFailure().get().reason());
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -79,7 +87,9 @@ final class CallRecordCodec {
                     stored.attempts == null ? 0 : stored.attempts,
                     stored.status == null ? OptionalInt.empty() : OptionalInt.of(stored.status),
                     EpochNanos.toInstant(stored.acceptedAt), EpochNanos.toInstant(stored.updatedAt),
-                    Optional.ofNullable(stored.reason));
+                    Optional.ofNullable(stored.reason),
+                    stored.callbackGivenUpAt == null ? Optional.empty() : Optional.of(new CallbackFailure(
+                            EpochNanos.toInstant(stored.callbackGivenUpAt), String.valueOf(stored.callbackFailure))));
         } catch (NullPointerException e) {
             throw new IllegalArgumentException("incomplete call record", e);
         }
@@ -101,6 +111,8 @@ final class CallRecordCodec {
                     case "acceptedAt" -> stored.acceptedAt = JsonFields.readLong(json);
                     case "updatedAt" -> stored.updatedAt = JsonFields.readLong(json);
                     case "reason" -> stored.reason = JsonFields.readString(json);
+                    case "callbackGivenUpAt" -> stored.callbackGivenUpAt = JsonFields.readLong(json);
+                    case "callbackFailure" -> stored.callbackFailure = JsonFields.readString(json);
                     default -> json.skipChildren(); // a field this version does not know, with all it holds
                 }
             });
@@ -122,5 +134,7 @@ final class CallRecordCodec {
         Long acceptedAt;
         Long updatedAt;
         String reason;
+        Long callbackGivenUpAt;
+        String callbackFailure;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
+import io.invoq.domain.CallbackFailure;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,15 @@ class CallRecordCodecTest {
 
         assertThat(codec.decode(codec.encode(withReason))).isEqualTo(withReason);
         assertThat(new ObjectMapper().readTree(codec.encode(deadLettered())).has("reason")).isFalse();
+    }
+
+    @Test
+    void aCallbackGivenUpOnSurvivesTheRoundTripAndIsLeftOutWhenThereIsNone() throws Exception {
+        CallRecord givenUp = deadLettered().withCallbackFailure(
+                new CallbackFailure(ACCEPTED.plusSeconds(40).plusNanos(7), "callback unreachable: refused"));
+
+        assertThat(codec.decode(codec.encode(givenUp))).isEqualTo(givenUp);
+        assertThat(new ObjectMapper().readTree(codec.encode(deadLettered())).has("callbackGivenUpAt")).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.application.SystemScheduler;
 import io.invoq.ports.contract.WorkerContract;
 import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
@@ -7,9 +8,10 @@ import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
-import io.invoq.ports.out.TimeSource;
+import io.invoq.ports.out.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -20,6 +22,12 @@ class JetStreamWorkerContractTest extends WorkerContract {
 
     @RegisterExtension
     static final RealNatsServer nats = new RealNatsServer();
+    private static final SystemScheduler SCHEDULER = new SystemScheduler("contract-timer");
+
+    @AfterAll
+    static void stopScheduler() {
+        SCHEDULER.close();
+    }
 
     @Override
     protected InvocationQueue newQueue(QueueSettings settings) {
@@ -49,8 +57,8 @@ class JetStreamWorkerContractTest extends WorkerContract {
     }
 
     @Override
-    protected TimeSource timeSource() {
-        return TimeSource.SYSTEM;
+    protected Scheduler scheduler() {
+        return SCHEDULER;
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.invoq.ports.contract;
 import io.invoq.domain.CallId;
 import io.invoq.ports.out.Callback;
 import io.invoq.ports.out.CallbackSender;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A callback receiver that records every attempt to reach it and can be told to fail the next ones,
@@ -17,10 +19,16 @@ final class RecordingCallbacks implements CallbackSender {
     private static final int OK = 200;
     private static final int UNAVAILABLE = 503;
 
+    private final Supplier<Instant> clock;
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<CompletableFuture<Integer>> heldAnswers = new ArrayList<>();
     private int failuresLeft;
     private boolean holdingAnswers;
+
+    /** @param clock the worker's clock, which its callback back-off follows */
+    RecordingCallbacks(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
 
     /** The next {@code times} callbacks, whichever calls they are for, are answered 503. */
     synchronized void failNext(int times) {
@@ -53,7 +61,7 @@ final class RecordingCallbacks implements CallbackSender {
         if (fails) {
             failuresLeft--;
         }
-        attempts.add(new Attempt(callback, System.nanoTime(), !fails));
+        attempts.add(new Attempt(callback, clock.get(), !fails));
         if (holdingAnswers && !fails) {
             CompletableFuture<Integer> answer = new CompletableFuture<>();
             heldAnswers.add(answer);
@@ -71,8 +79,8 @@ final class RecordingCallbacks implements CallbackSender {
         return attemptsFor(call).stream().filter(Attempt::received).map(Attempt::callback).toList();
     }
 
-    /** @param sentAtNanos {@link System#nanoTime()}: callbacks are retried on the worker's real-time timer */
-    record Attempt(Callback callback, long sentAtNanos, boolean received) {
+    /** @param sentAt by the worker's clock */
+    record Attempt(Callback callback, Instant sentAt, boolean received) {
         boolean isFor(CallId call) {
             return callback.headers().first("X-Call-Id").equals(Optional.of(call.value()));
         }

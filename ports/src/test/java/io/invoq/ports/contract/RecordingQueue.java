@@ -10,6 +10,8 @@ import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +26,7 @@ final class RecordingQueue implements InvocationQueue {
     private final List<CallId> delivered = new CopyOnWriteArrayList<>();
     private final List<Settlement> settlements = new CopyOnWriteArrayList<>();
     private final AtomicInteger leaseExtensions = new AtomicInteger();
+    private final Set<CallId> losingTheirFirstAck = ConcurrentHashMap.newKeySet();
 
     RecordingQueue(InvocationQueue broker, QueueSettings settings) {
         this.broker = broker;
@@ -67,6 +70,14 @@ final class RecordingQueue implements InvocationQueue {
         broker.close();
     }
 
+    /**
+     * The call's first ack never reaches the broker, as if the worker had died before sending it: the
+     * broker delivers the call again once its lease runs out. Recorded as {@link Settlement.Outcome#LOST_ACK}.
+     */
+    void loseFirstAckOf(CallId call) {
+        losingTheirFirstAck.add(call);
+    }
+
     /** How often the call was handed to a worker. */
     long deliveriesOf(CallId call) {
         return delivered.stream().filter(call::equals).count();
@@ -89,7 +100,7 @@ final class RecordingQueue implements InvocationQueue {
     /** How a delivery was settled; {@code delay} is zero but for a retry. */
     record Settlement(CallId callId, Outcome outcome, Duration delay) {
 
-        enum Outcome { ACK, RETRY, REJECT }
+        enum Outcome { ACK, LOST_ACK, RETRY, REJECT }
 
         static Settlement ack(CallId call) {
             return new Settlement(call, Outcome.ACK, Duration.ZERO);
@@ -120,6 +131,10 @@ final class RecordingQueue implements InvocationQueue {
 
         @Override
         public void ack() {
+            if (losingTheirFirstAck.remove(callId())) {
+                settlements.add(new Settlement(callId(), Settlement.Outcome.LOST_ACK, Duration.ZERO));
+                return;
+            }
             delivery.ack();
             settlements.add(Settlement.ack(callId()));
         }

@@ -5,11 +5,15 @@ import static io.invoq.ports.contract.SampleInvocations.uniqueQueueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoq.application.CallHistory;
+import io.invoq.application.CallRunner;
 import io.invoq.application.CallStatusService;
+import io.invoq.application.CallbackDispatcher;
 import io.invoq.application.DeadLetterService;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionDirectory;
 import io.invoq.application.InvocationWorker;
+import io.invoq.application.LeaseExtender;
 import io.invoq.application.SubmitInvocationService;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
@@ -39,7 +43,7 @@ import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
-import io.invoq.ports.out.TimeSource;
+import io.invoq.ports.out.Scheduler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,16 +73,18 @@ import org.junit.jupiter.api.Test;
  *   <li>{@link #newDeadLetters()}: the broker's dead letters, likewise;</li>
  *   <li>{@link #letTimePass(Duration)} and {@link #now()}: the broker's clock, as in
  *       {@link InvocationQueueContract};</li>
- *   <li>{@link #timeSource()}: that clock as the worker and the submissions read it.</li>
+ *   <li>{@link #scheduler()}: that clock as the worker and the submissions read it, and the timer
+ *       of the worker's own waits (lease extensions, callback back-off).</li>
  * </ul>
  * and, for real time, overriding the retry schedule ({@link #maxRetryAttempts()},
  * {@link #initialRetryWait()}, {@link #maxRetryWait()}) and {@link #ackWait()} so that the tests
  * finish in seconds. The other hooks have defaults for real time.
  *
- * <p>The worker's own timers run in real time whatever the broker's clock: it extends leases every
- * third of {@link #ackWait()} and retries callbacks after a few milliseconds. The suite moves a
- * manual clock only when the worker has acted on the broker, through a {@link RecordingQueue}
- * wrapped around it, so that on a manual clock every wait it measures is exact.
+ * <p>The worker waits on the same clock as the broker: it extends leases every third of
+ * {@link #ackWait()} and retries callbacks after a few milliseconds of it. The suite moves a manual
+ * clock only when the worker has acted on the broker, through a {@link RecordingQueue} wrapped
+ * around it, or when it waits for one of the worker's own timers, so that on a manual clock every
+ * wait it measures is exact.
  */
 public abstract class WorkerContract {
 
@@ -91,12 +98,14 @@ public abstract class WorkerContract {
     private static final int OK = 200;
     private static final int UNAVAILABLE = 503;
     private static final int TEAPOT = 418;
+    /** How long an attempt runs before the worker records it as running. */
+    private static final Duration RUNNING_RECORDED_AFTER = Duration.ofMillis(100);
 
     private final QueueName queue = uniqueQueueName();
     private final ContractTiming timing = new ContractTiming(this::now, this::letTimePass, this::patience);
     private final FunctionTable registry = new FunctionTable();
     private final ScriptedFunctions functions = new ScriptedFunctions(this::now);
-    private final RecordingCallbacks callbacks = new RecordingCallbacks();
+    private final RecordingCallbacks callbacks = new RecordingCallbacks(this::now);
     private final RecordingEvents events = new RecordingEvents();
     private final List<InvocationQueue> brokers = new ArrayList<>();
     private final List<InvocationWorker> workers = new ArrayList<>();
@@ -119,8 +128,11 @@ public abstract class WorkerContract {
     /** The broker's notion of now. */
     protected abstract Instant now();
 
-    /** The clock the worker and the submissions read: the broker's manual clock, or {@link TimeSource#SYSTEM}. */
-    protected abstract TimeSource timeSource();
+    /**
+     * The clock the worker and the submissions read, and on which the worker waits: the broker's
+     * manual clock, or the system's.
+     */
+    protected abstract Scheduler scheduler();
 
     /** {@code max_retry_attempts}; at least 4, so that an annotation's 3 can be told from it. */
     protected int maxRetryAttempts() {
@@ -372,8 +384,7 @@ public abstract class WorkerContract {
 
         while (!now().isAfter(invokedAt.plus(ackWait().multipliedBy(3)))) {
             int extensions = broker.leaseExtensions();
-            timing.eventually().until(() -> broker.leaseExtensions() > extensions);
-            letTimePass(ackWait().dividedBy(2));
+            untilWhileTimePasses(extendEvery(), () -> broker.leaseExtensions() > extensions);
         }
         functions.release(call.callId());
 
@@ -381,7 +392,8 @@ public abstract class WorkerContract {
         assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
         assertThat(broker.deliveriesOf(call.callId())).isEqualTo(1);
         int extensionsWhenDone = broker.leaseExtensions();
-        Duration twoExtensionPeriods = new LeaseRule(ackWait()).extendEvery().multipliedBy(2);
+        Duration twoExtensionPeriods = extendEvery().multipliedBy(2);
+        letTimePass(twoExtensionPeriods);
         timing.eventually().during(twoExtensionPeriods).until(() -> broker.leaseExtensions() == extensionsWhenDone);
     }
 
@@ -413,15 +425,15 @@ public abstract class WorkerContract {
         RecordingQueue broker = broker();
         callbacks.failNext(2);
         Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
+        untilWhileTimePasses(CALLBACK_POLICY.initialWait(), () -> broker.wasAcked(call.callId()));
 
         assertThat(theCallback(broker, call.callId()).headers().first("X-Function-Status")).contains("200");
 
-        List<Long> sentAt = callbacks.attemptsFor(call.callId()).stream()
-                .map(RecordingCallbacks.Attempt::sentAtNanos).toList();
+        List<Instant> sentAt = callbacks.attemptsFor(call.callId()).stream()
+                .map(RecordingCallbacks.Attempt::sentAt).toList();
         assertThat(sentAt).hasSize(3);
-        assertThat(Duration.ofNanos(sentAt.get(1) - sentAt.get(0)))
-                .isGreaterThanOrEqualTo(CALLBACK_POLICY.initialWait());
-        assertThat(Duration.ofNanos(sentAt.get(2) - sentAt.get(1)))
+        assertThat(Duration.between(sentAt.get(0), sentAt.get(1))).isGreaterThanOrEqualTo(CALLBACK_POLICY.initialWait());
+        assertThat(Duration.between(sentAt.get(1), sentAt.get(2)))
                 .isGreaterThanOrEqualTo(CALLBACK_POLICY.initialWait().multipliedBy(2));
         assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
         assertThat(events.callbackFailures()).isEmpty();
@@ -433,15 +445,56 @@ public abstract class WorkerContract {
         callbacks.failNext(CALLBACK_POLICY.maxAttempts());
         Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
 
-        timing.eventually().until(() -> broker.wasAcked(call.callId()));
+        untilWhileTimePasses(CALLBACK_POLICY.initialWait(), () -> broker.wasAcked(call.callId()));
 
         assertThat(events.callbackFailures()).containsExactly(call.callId());
-        assertThat(callbacks.attemptsFor(call.callId())).hasSize(CALLBACK_POLICY.maxAttempts())
-                .noneMatch(RecordingCallbacks.Attempt::received);
+        List<RecordingCallbacks.Attempt> attempts = callbacks.attemptsFor(call.callId());
+        assertThat(attempts).hasSize(CALLBACK_POLICY.maxAttempts()).noneMatch(RecordingCallbacks.Attempt::received);
+        assertThat(ledgerRecordOf(call.callId()).state()).isEqualTo(CallState.SUCCEEDED);
+        assertThat(ledgerRecordOf(call.callId()).callbackFailure()).hasValueSatisfying(failure -> {
+            assertThat(failure.givenUpAt()).isAfterOrEqualTo(attempts.get(attempts.size() - 1).sentAt());
+            assertThat(failure.reason()).isEqualTo("callback answered 503");
+        });
         assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
         timing.eventually().until(() -> broker.stats(queue).pending() == 0);
         assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
         assertThat(broker.deliveriesOf(call.callId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_callback_delivered_at_once_leaves_no_failure_in_the_calls_status() {
+        RecordingQueue broker = broker();
+        Submission call = runOneCall(broker, FUNCTION, ScriptedAnswer.status(OK));
+
+        theCallback(broker, call.callId());
+
+        assertThat(ledgerRecordOf(call.callId()).callbackFailure()).isEmpty();
+    }
+
+    // --- a call delivered again after it ended ---
+
+    @Test
+    void a_call_delivered_again_after_it_succeeded_is_acked_without_a_second_invocation_or_callback() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        Submission call = runEndingWithALostAck(broker, ScriptedAnswer.status(OK));
+
+        assertThat(broker.settlementsOf(call.callId())).extracting(Settlement::outcome)
+                .containsExactly(Settlement.Outcome.LOST_ACK, Settlement.Outcome.ACK);
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(callbacks.attemptsFor(call.callId())).hasSize(1);
+        assertLedgerShows(call.callId(), CallState.SUCCEEDED, 1, OK);
+        timing.eventually().until(() -> broker.stats(queue).pending() == 0);
+    }
+
+    @Test
+    void a_call_delivered_again_after_it_failed_is_neither_run_nor_kept_as_a_dead_letter_twice() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        Submission call = runEndingWithALostAck(broker, ScriptedAnswer.status(TEAPOT));
+
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
+        assertThat(callbacks.attemptsFor(call.callId())).hasSize(1);
+        assertLedgerShows(call.callId(), CallState.FAILED, 1, TEAPOT);
+        assertDeadLetter(broker, call.callId(), 1, TEAPOT);
     }
 
     // --- draining ---
@@ -527,12 +580,12 @@ public abstract class WorkerContract {
         functions.answer(FUNCTION, ScriptedAnswer.status(UNAVAILABLE).heldOpen());
         Submission call = submit(broker, FUNCTION);
         startWorker(broker, 1);
-        timing.eventually().until(() -> ledgerStateOf(call.callId()) == CallState.RUNNING);
+        untilWhileTimePasses(RUNNING_RECORDED_AFTER, () -> ledgerStateOf(call.callId()) == CallState.RUNNING);
         int extensionsBeforeCancel = broker.leaseExtensions();
 
         assertThat(cancel(call.callId()).state()).isEqualTo(CallState.CANCELLED);
 
-        timing.eventually().until(() -> functions.abortedCalls().contains(call.callId()));
+        untilWhileTimePasses(extendEvery(), () -> functions.abortedCalls().contains(call.callId()));
         assertThat(broker.leaseExtensions()).as("extensions until the abort").isLessThanOrEqualTo(extensionsBeforeCancel + 2);
         assertThat(broker.settlementsOf(call.callId())).containsExactly(Settlement.ack(call.callId()));
         assertThat(events.cancelledCalls()).containsExactly(call.callId());
@@ -600,7 +653,7 @@ public abstract class WorkerContract {
         startWorker(broker, 2);
 
         theCallback(broker, quick);
-        timing.eventually().until(() -> ledgerRecordOf(held).state() == CallState.RUNNING);
+        untilWhileTimePasses(RUNNING_RECORDED_AFTER, () -> ledgerRecordOf(held).state() == CallState.RUNNING);
         assertThat(ledgerRecordOf(held).attempts()).isEqualTo(1);
         functions.releaseAll();
         theCallback(broker, held);
@@ -732,8 +785,7 @@ public abstract class WorkerContract {
         Instant readAheadAt = now();
         while (!now().isAfter(readAheadAt.plus(ackWait().multipliedBy(3)))) {
             int extensions = broker.leaseExtensions();
-            timing.eventually().until(() -> broker.leaseExtensions() > extensions);
-            letTimePass(ackWait().dividedBy(2));
+            untilWhileTimePasses(extendEvery(), () -> broker.leaseExtensions() > extensions);
         }
         assertThat(functions.invokedCalls()).containsExactly(first);
 
@@ -781,8 +833,11 @@ public abstract class WorkerContract {
                 new RetryPolicy(maxRetryAttempts(), initialRetryWait(), maxRetryWait(),
                         RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
                 new LeaseRule(broker.settings().ackWait()), CALLBACK_POLICY, keepsDeadLetters, readAhead);
-        InvocationWorker worker = new InvocationWorker(settings, broker, directory(), functions, callbacks,
-                timeSource(), events, ledger(), deadLetters());
+        CallRunner runner = new CallRunner(settings, directory(), functions,
+                new LeaseExtender(scheduler(), settings.lease()),
+                new CallbackDispatcher(callbacks, settings.callbackPolicy(), scheduler(), events),
+                new CallHistory(ledger()), deadLetters(), events, scheduler());
+        InvocationWorker worker = new InvocationWorker(settings, broker, runner);
         workers.add(worker);
         worker.start();
         return worker;
@@ -796,13 +851,27 @@ public abstract class WorkerContract {
         return call;
     }
 
+    /**
+     * Runs one call to its end, whose ack the broker never gets, as if its worker had died first, and
+     * waits for the worker to settle its second delivery, once the lease ran out.
+     */
+    private Submission runEndingWithALostAck(RecordingQueue broker, ScriptedAnswer answer) {
+        functions.answer(FUNCTION, answer);
+        Submission call = submit(broker, FUNCTION);
+        broker.loseFirstAckOf(call.callId());
+        startWorker(broker, 1);
+        untilWhileTimePasses(extendEvery(), () -> broker.wasAcked(call.callId()));
+        assertThat(broker.deliveriesOf(call.callId())).isEqualTo(2);
+        return call;
+    }
+
     private Submission submit(InvocationQueue broker, FunctionName function) {
         return submit(broker, function, Optional.empty());
     }
 
     private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start) {
         SubmitInvocationService submissions = new SubmitInvocationService(
-                directory(), broker, queue, timeSource(), InvocationEvents.NONE, new DrainSwitch(), ledger());
+                directory(), broker, queue, scheduler(), InvocationEvents.NONE, new DrainSwitch(), ledger());
         return submissions.submit(new SubmitInvocationCommand(function, "POST", "", "", Headers.EMPTY,
                 "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.of(CALLBACK_URL), start));
     }
@@ -824,7 +893,7 @@ public abstract class WorkerContract {
 
     /** The dead letters as a gateway in another process sees and replays them. */
     private DeadLetterService deadLetterService(RecordingQueue broker) {
-        return new DeadLetterService(newDeadLetters(), broker, timeSource(), InvocationEvents.NONE, newLedger());
+        return new DeadLetterService(newDeadLetters(), broker, scheduler(), InvocationEvents.NONE, newLedger());
     }
 
     private Optional<DeadLetter> deadLetterOf(RecordingQueue broker, CallId call) {
@@ -835,7 +904,7 @@ public abstract class WorkerContract {
     /** The calls as a gateway in another process sees them, through a ledger of its own. */
     private CallStatusService gateway() {
         if (gateway == null) {
-            gateway = new CallStatusService(newLedger(), timeSource());
+            gateway = new CallStatusService(newLedger(), scheduler());
         }
         return gateway;
     }
@@ -862,6 +931,24 @@ public abstract class WorkerContract {
     }
 
     // --- observing ---
+
+    /**
+     * Waits until {@code condition} holds while the worker's own timers fall due: a manual clock is
+     * moved by {@code step} at each look; real time passes on its own.
+     */
+    private void untilWhileTimePasses(Duration step, Callable<Boolean> condition) {
+        timing.eventually().until(() -> {
+            if (condition.call()) {
+                return true;
+            }
+            letTimePass(step);
+            return false;
+        });
+    }
+
+    private Duration extendEvery() {
+        return new LeaseRule(ackWait()).extendEvery();
+    }
 
     /**
      * Lets the broker's clock pass each retry delay as soon as the worker has asked the broker for

@@ -94,7 +94,7 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     FunctionDirectory functionDirectory(FunctionRegistry registry) {
-        return new FunctionDirectory(registry, config.upstreamUrl());
+        return new FunctionDirectory(registry, config.upstreamUrl(), config.functionNamespace());
     }
 
     @Provides
@@ -106,8 +106,8 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FunctionCatalogService functionCatalogService(FunctionRegistry registry) {
-        return new FunctionCatalogService(registry);
+    FunctionCatalogService functionCatalogService(FunctionRegistry registry, FunctionDirectory directory) {
+        return new FunctionCatalogService(registry, directory);
     }
 
     @Provides

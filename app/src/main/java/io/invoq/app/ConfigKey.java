@@ -5,6 +5,7 @@ import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
+import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
@@ -99,7 +100,13 @@ final class ConfigKey<T> {
             ValueType.duration(Duration.ofMillis(1)),
             "per-attempt function timeout (annotation `com.invoq.timeout` overrides)");
     static final ConfigKey<Optional<String>> UPSTREAM_URL = optional("upstream_url", ValueType.urlTemplate(),
-            "invoke functions not in the registry at this URL template, e.g. `http://gw:8080/function/{name}`");
+            "invoke functions not in the registry at this URL template, e.g. `http://gw:8080/function/{name}` "
+                    + "(`{namespace}` is the function's namespace)");
+    static final ConfigKey<FunctionNamespace> FUNCTION_NAMESPACE = key("function_namespace", FunctionNamespace.DEFAULT,
+            ValueType.of("1-63 characters of [-a-z0-9], starting and ending with a letter or digit",
+                    FunctionNamespace::new, FunctionNamespace::value),
+            "the namespace invoq's functions are in: `<name>.<namespace>` also names the function `<name>`, "
+                    + "as OpenFaaS clients call it");
     static final ConfigKey<Integer> MAX_RETRY_ATTEMPTS = key("max_retry_attempts", RetryPolicy.DEFAULT_MAX_ATTEMPTS,
             ValueType.integer(1, 1000), "attempts per call, the first included");
     static final ConfigKey<Duration> INITIAL_RETRY_WAIT = key("initial_retry_wait", RetryPolicy.DEFAULT_INITIAL_WAIT,

@@ -3,6 +3,7 @@ package io.invoq.app;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
+import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.ports.out.CallLedgerSettings;
@@ -25,6 +26,7 @@ record InvoqConfig(
         DeadLetterSettings deadLetters,
         WorkerSettings worker,
         Optional<String> upstreamUrl,
+        FunctionNamespace functionNamespace,
         JetStreamSettings nats,
         Duration shutdownGrace,
         LogEncoding logEncoding,
@@ -80,6 +82,7 @@ record InvoqConfig(
                 new DeadLetterSettings(read.get(ConfigKey.DEAD_LETTER_RETENTION)),
                 worker,
                 read.get(ConfigKey.UPSTREAM_URL),
+                read.get(ConfigKey.FUNCTION_NAMESPACE),
                 nats(read),
                 read.get(ConfigKey.SHUTDOWN_GRACE),
                 read.get(ConfigKey.LOG_ENCODING),

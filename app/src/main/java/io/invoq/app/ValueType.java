@@ -81,7 +81,7 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
     /** An absolute http(s) URL in which {@code {name}} may stand for a function's name. */
     static ValueType<String> urlTemplate() {
         return of("an absolute http or https URL", template -> {
-            URI url = URI.create(template.replace("{name}", "name"));
+            URI url = URI.create(template.replace("{name}", "name").replace("{namespace}", "namespace"));
             if (!url.isAbsolute() || url.getHost() == null
                     || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
                 throw new InvalidValue("must be an absolute http or https URL");

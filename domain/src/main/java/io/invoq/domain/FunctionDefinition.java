@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A function invoq can invoke: where it listens and how it wants to be treated. Its annotations are
+ * A function invoq can invoke: where it listens and how it wants to be treated, and the labels and
+ * image an OpenFaaS deployment gave it, which invoq keeps and shows (it runs no containers). Its annotations are
  * checked and parsed once, here, so a definition invoq holds is one it can use; a class rather than
  * a record for that reason, as a record cannot keep what it derived from its components.
  */
@@ -20,6 +21,8 @@ public final class FunctionDefinition {
     private final URI url;
     private final Map<String, String> annotations;
     private final FunctionAnnotations settings;
+    private final Map<String, String> labels;
+    private final Optional<String> image;
 
     /**
      * @param url where to send the invocation; the call's path suffix is appended to it
@@ -27,6 +30,17 @@ public final class FunctionDefinition {
      *                                  invoq reads but cannot use
      */
     public FunctionDefinition(FunctionName name, URI url, Map<String, String> annotations) {
+        this(name, url, annotations, Map.of(), Optional.empty());
+    }
+
+    /**
+     * @param labels metadata invoq keeps and shows, as OpenFaaS does
+     * @param image  the container image, when a deployment named one
+     */
+    public FunctionDefinition(FunctionName name, URI url, Map<String, String> annotations, Map<String, String> labels,
+                              Optional<String> image) {
+        this.labels = Map.copyOf(labels);
+        this.image = Objects.requireNonNull(image, "image");
         this.name = Objects.requireNonNull(name, "name");
         this.url = Objects.requireNonNull(url, "url");
         this.annotations = Map.copyOf(annotations);
@@ -50,6 +64,14 @@ public final class FunctionDefinition {
         return annotations;
     }
 
+    public Map<String, String> labels() {
+        return labels;
+    }
+
+    public Optional<String> image() {
+        return image;
+    }
+
     /** The annotations invoq reads, parsed. */
     public FunctionAnnotations settings() {
         return settings;
@@ -68,16 +90,18 @@ public final class FunctionDefinition {
     @Override
     public boolean equals(Object other) {
         return other instanceof FunctionDefinition that
-                && name.equals(that.name) && url.equals(that.url) && annotations.equals(that.annotations);
+                && name.equals(that.name) && url.equals(that.url) && annotations.equals(that.annotations)
+                && labels.equals(that.labels) && image.equals(that.image);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, url, annotations);
+        return Objects.hash(name, url, annotations, labels, image);
     }
 
     @Override
     public String toString() {
-        return "FunctionDefinition[name=" + name + ", url=" + url + ", annotations=" + annotations + "]";
+        return "FunctionDefinition[name=" + name + ", url=" + url + ", annotations=" + annotations + ", labels=" + labels
+                + ", image=" + image.orElse("") + "]";
     }
 }

@@ -2,21 +2,28 @@ package io.invoq.application;
 
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
+import io.invoq.domain.FunctionNamespace;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.out.FunctionRegistry;
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Registers, lists and removes functions in the shared registry. */
+/**
+ * Registers, lists and removes functions in the shared registry; one is found by its name, or by
+ * {@code <name>.<namespace>} in invoq's namespace, as the {@link FunctionDirectory} finds it.
+ */
 public final class FunctionCatalogService implements RegisterFunctionUseCase, RemoveFunctionUseCase, FindFunctionsQuery {
 
     private final FunctionRegistry registry;
+    private final FunctionDirectory directory;
 
-    public FunctionCatalogService(FunctionRegistry registry) {
+    public FunctionCatalogService(FunctionRegistry registry, FunctionDirectory directory) {
         this.registry = registry;
+        this.directory = directory;
     }
 
     @Override
@@ -25,8 +32,13 @@ public final class FunctionCatalogService implements RegisterFunctionUseCase, Re
     }
 
     @Override
+    public Optional<URI> upstreamUrl(FunctionName name) {
+        return directory.upstreamUrl(name);
+    }
+
+    @Override
     public boolean remove(FunctionName name) {
-        return registry.remove(name);
+        return find(name).map(found -> registry.remove(found.name())).orElse(false);
     }
 
     @Override
@@ -38,6 +50,11 @@ public final class FunctionCatalogService implements RegisterFunctionUseCase, Re
 
     @Override
     public Optional<FunctionDefinition> find(FunctionName name) {
-        return registry.find(name);
+        return directory.registered(name);
+    }
+
+    @Override
+    public FunctionNamespace namespace() {
+        return directory.namespace();
     }
 }

@@ -1,52 +1,46 @@
 package io.invoq.adapter.http;
 
-import io.invoq.domain.FunctionAnnotations;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.invoq.domain.FunctionDefinition;
-import io.invoq.domain.FunctionName;
+import io.invoq.domain.FunctionNamespace;
 import java.net.URI;
 import java.util.Map;
-import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** A function as {@code /system/functions} reads and writes it. */
-record FunctionJson(String name, String url, Map<String, String> annotations) {
+/**
+ * A function as {@code /system/functions} and {@code /system/function/{name}} show it: invoq's
+ * {@code name}, {@code url} and {@code annotations}, and the fields of OpenFaaS's
+ * {@code FunctionStatus} that its clients read. The user name and password a URL may carry, in
+ * {@code url} or in the {@value FunctionRequest#URL_ANNOTATION} annotation, are masked.
+ *
+ * @param replicas        always 1: invoq runs no replicas, and a client waiting for one must not wait
+ * @param invocationCount this gateway's invocations of the function, synchronous and asynchronous
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record FunctionJson(String name, String namespace, String url, String image, Map<String, String> annotations,
+                    Map<String, String> labels, long replicas, long availableReplicas, long invocationCount) {
 
     static final String MASKED = "***";
+    private static final long ALWAYS_READY = 1;
 
-    /** What is shown of a function: the user name and password a URL may carry are masked. */
-    static FunctionJson of(FunctionDefinition function) {
-        return new FunctionJson(function.name().value(), withoutCredentials(function.url()), function.annotations());
+    static FunctionJson of(FunctionDefinition function, FunctionNamespace namespace, long invocationCount) {
+        Map<String, String> annotations = new TreeMap<>(function.annotations());
+        annotations.computeIfPresent(FunctionRequest.URL_ANNOTATION, (key, url) -> withoutCredentials(url));
+        return new FunctionJson(function.name().value(), namespace.value(), withoutCredentials(function.url().toString()),
+                function.image().orElse(null), annotations, new TreeMap<>(function.labels()), ALWAYS_READY, ALWAYS_READY,
+                invocationCount);
     }
 
-    static String withoutCredentials(URI url) {
-        String credentials = url.getRawUserInfo();
-        if (credentials == null) {
-            return url.toString();
+    static String withoutCredentials(String url) {
+        String credentials;
+        try {
+            credentials = URI.create(url).getRawUserInfo();
+        } catch (IllegalArgumentException e) {
+            return url;
         }
-        return url.toString().replaceFirst("//" + Pattern.quote(credentials) + "@", "//" + MASKED + "@");
-    }
-
-    /** @throws BadRequestException when a field is missing or invalid */
-    FunctionDefinition toDefinition() {
-        if (name == null || url == null) {
-            throw new BadRequestException("a function needs a name and a url");
-        }
-        if (annotations != null && annotations.containsValue(null)) {
-            throw new BadRequestException("annotation values must be strings, not null");
-        }
-        FunctionName functionName = BadRequestException.whenInvalid("name '" + name + "'", () -> new FunctionName(name));
-        Map<String, String> given = Objects.requireNonNullElse(annotations, Map.of());
-        BadRequestException.whenInvalid("function '" + name + "'", () -> FunctionAnnotations.parse(given));
-        return BadRequestException.whenInvalid("url '" + url + "'", () -> new FunctionDefinition(
-                functionName, URI.create(url), given));
-    }
-
-    /** This function under {@code pathName}, which a name in the body must agree with. */
-    FunctionJson named(FunctionName pathName) {
-        if (name != null && !name.equals(pathName.value())) {
-            throw new BadRequestException(
-                    "the name in the body, '" + name + "', differs from the one in the path, '" + pathName + "'");
-        }
-        return new FunctionJson(pathName.value(), url, annotations);
+        return credentials == null
+                ? url
+                : url.replaceFirst("//" + Pattern.quote(credentials) + "@", "//" + MASKED + "@");
     }
 }

@@ -17,6 +17,7 @@ import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.FunctionInvocationCounts;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.GatewayRequestEvents;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ import java.util.Set;
  * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
  * {@link FindFunctionsQuery}, {@link QueueStatusQuery}, {@link PurgeQueueUseCase}, {@link CallStatusQuery},
  * {@link CancelCallUseCase}, {@link DeadLetterQuery}, {@link ReplayDeadLetterUseCase}, {@link InvokeFunctionUseCase},
- * {@link ReadinessQuery} and {@link GatewayRequestEvents} to be bound elsewhere.
+ * {@link ReadinessQuery}, {@link GatewayRequestEvents} and {@link FunctionInvocationCounts} to be bound elsewhere.
  * More endpoints are added by binding further {@link GatewayRoutes} into the set. Nothing listens until
  * {@link HttpGateway#start()}.
  */
@@ -63,14 +64,26 @@ public final class HttpAdapterModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    GatewayRoutes submissionRoutes(SubmitInvocationUseCase submissions) {
-        return new SubmissionRoutes(submissions, bodyLimit(), gateway.maxDelay());
+    GatewayRoutes submissionRoutes(SubmitInvocationUseCase submissions, GatewayRequestEvents events,
+            FindFunctionsQuery functions) {
+        return new SubmissionRoutes(submissions, bodyLimit(), gateway.maxDelay(),
+                new InvocationReport(events, functions.namespace()));
     }
 
     @ProvidesIntoSet
     GatewayRoutes functionRoutes(FindFunctionsQuery functions, RegisterFunctionUseCase registration,
-            RemoveFunctionUseCase removal) {
-        return new FunctionRoutes(functions, registration, removal, bodyLimit());
+            RemoveFunctionUseCase removal, FunctionInvocationCounts invocations) {
+        return new FunctionRoutes(functions, registration, removal, invocations, bodyLimit());
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes openApiRoutes() {
+        return new OpenApiRoutes();
+    }
+
+    @ProvidesIntoSet
+    GatewayRoutes systemRoutes(FindFunctionsQuery functions) {
+        return new SystemRoutes(functions.namespace(), InvoqVersion.ofThisBuild());
     }
 
     @ProvidesIntoSet
@@ -89,8 +102,9 @@ public final class HttpAdapterModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    GatewayRoutes proxyRoutes(InvokeFunctionUseCase invoking) {
-        return new ProxyRoutes(invoking, bodyLimit(), new InflightLimit(security.maxProxyInflight()));
+    GatewayRoutes proxyRoutes(InvokeFunctionUseCase invoking, GatewayRequestEvents events, FindFunctionsQuery functions) {
+        return new ProxyRoutes(invoking, bodyLimit(), new InflightLimit(security.maxProxyInflight()),
+                new InvocationReport(events, functions.namespace()));
     }
 
     @ProvidesIntoSet

@@ -44,6 +44,13 @@ final class JavalinGateway implements HttpGateway {
     }
 
     @Override
+    public List<String> endpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .toList();
+    }
+
+    @Override
     public void close() {
         javalin.stop();
     }

@@ -26,11 +26,13 @@ final class ProxyRoutes implements ApiRoutes {
     private final InvokeFunctionUseCase invoking;
     private final BodyLimit bodyLimit;
     private final InflightLimit inflight;
+    private final InvocationReport report;
 
-    ProxyRoutes(InvokeFunctionUseCase invoking, BodyLimit bodyLimit, InflightLimit inflight) {
+    ProxyRoutes(InvokeFunctionUseCase invoking, BodyLimit bodyLimit, InflightLimit inflight, InvocationReport report) {
         this.invoking = Objects.requireNonNull(invoking, "invoking");
         this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
         this.inflight = Objects.requireNonNull(inflight, "inflight");
+        this.report = Objects.requireNonNull(report, "report");
     }
 
     @Override
@@ -65,7 +67,10 @@ final class ProxyRoutes implements ApiRoutes {
         CompletableFuture<InvocationResult> answer = invoking.invoke(new InvokeFunctionCommand(function,
                 ctx.method().name(), ForwardedRequest.pathSuffix(ctx.req().getRequestURI(), PREFIX),
                 Objects.requireNonNullElse(ctx.queryString(), ""), headers, body, callId));
-        ctx.future(() -> answer.thenAccept(result -> FunctionAnswer.write(ctx, function, result)));
+        ctx.future(() -> answer.thenAccept(result -> {
+            report.invoked(function, result.status(), result.duration());
+            FunctionAnswer.write(ctx, function, result);
+        }));
         return answer;
     }
 }

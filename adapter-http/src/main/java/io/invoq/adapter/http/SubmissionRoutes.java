@@ -26,11 +26,13 @@ final class SubmissionRoutes implements ApiRoutes {
     private final SubmitInvocationUseCase submissions;
     private final BodyLimit bodyLimit;
     private final Duration maxDelay;
+    private final InvocationReport report;
 
-    SubmissionRoutes(SubmitInvocationUseCase submissions, BodyLimit bodyLimit, Duration maxDelay) {
+    SubmissionRoutes(SubmitInvocationUseCase submissions, BodyLimit bodyLimit, Duration maxDelay, InvocationReport report) {
         this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.bodyLimit = Objects.requireNonNull(bodyLimit, "bodyLimit");
         this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
+        this.report = Objects.requireNonNull(report, "report");
     }
 
     @Override
@@ -44,6 +46,7 @@ final class SubmissionRoutes implements ApiRoutes {
     }
 
     private void submit(Context ctx) throws IOException {
+        long started = System.nanoTime();
         FunctionName function = FunctionNameParameter.of(ctx);
         Headers headers = ForwardedRequest.headers(ctx.req());
         SubmissionHeaders steering = new SubmissionHeaders(headers);
@@ -60,5 +63,6 @@ final class SubmissionRoutes implements ApiRoutes {
         ctx.status(202)
                 .header(SubmissionHeaders.CALL_ID, submission.callId().value())
                 .header(SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(submission.acceptedAt())));
+        report.invoked(function, 202, Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -2,6 +2,7 @@ package io.invoq.adapter.http;
 
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
+import io.invoq.domain.FunctionNamespace;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Functions kept in a map, behind the three function use cases. */
+/** Functions kept in a map, behind the three function use cases, found as the real catalogue finds them. */
 final class FunctionCatalogue implements FindFunctionsQuery, RegisterFunctionUseCase, RemoveFunctionUseCase {
 
     private final Map<String, FunctionDefinition> functions = new ConcurrentSkipListMap<>();
@@ -22,7 +23,13 @@ final class FunctionCatalogue implements FindFunctionsQuery, RegisterFunctionUse
 
     @Override
     public Optional<FunctionDefinition> find(FunctionName name) {
-        return Optional.ofNullable(functions.get(name.value()));
+        return namespace().candidates(name).stream().map(candidate -> functions.get(candidate.value()))
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public FunctionNamespace namespace() {
+        return FunctionNamespace.DEFAULT;
     }
 
     @Override
@@ -32,6 +39,6 @@ final class FunctionCatalogue implements FindFunctionsQuery, RegisterFunctionUse
 
     @Override
     public boolean remove(FunctionName name) {
-        return functions.remove(name.value()) != null;
+        return find(name).map(found -> functions.remove(found.name().value()) != null).orElse(false);
     }
 }

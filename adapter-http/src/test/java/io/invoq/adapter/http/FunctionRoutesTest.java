@@ -17,6 +17,8 @@ class FunctionRoutesTest {
 
     private static final String RESIZE = """
             {"name":"resize","url":"http://resize.fn:8080/","annotations":{"com.openfaas.queue":"images"}}""";
+    /** RESIZE as listed: invoq's fields and those of OpenFaaS's FunctionStatus. */
+    private static final String RESIZE_SHOWN = shown("resize", "http://resize.fn:8080/", "{\"com.openfaas.queue\":\"images\"}");
 
     private final RunningGateway gateway = RunningGateway.withDefaults();
     private final FunctionCatalogue functions = gateway.useCases.functions;
@@ -41,8 +43,8 @@ class FunctionRoutesTest {
         HttpResponse<String> created = post(RESIZE);
 
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).isEqualTo(RESIZE);
-        assertThat(gateway.send(gateway.request("/system/functions").GET()).body()).isEqualTo("[" + RESIZE + "]");
+        assertThat(created.body()).isEqualTo(RESIZE_SHOWN);
+        assertThat(gateway.send(gateway.request("/system/functions").GET()).body()).isEqualTo("[" + RESIZE_SHOWN + "]");
         assertThat(functions.find(new FunctionName("resize"))).contains(new FunctionDefinition(
                 new FunctionName("resize"), URI.create("http://resize.fn:8080/"), Map.of("com.openfaas.queue", "images")));
     }
@@ -55,8 +57,7 @@ class FunctionRoutesTest {
                 {"name":"resize","url":"http://resize-v2.fn:8080/"}""");
 
         assertThat(replaced.statusCode()).isEqualTo(200);
-        assertThat(replaced.body()).isEqualTo("""
-                {"name":"resize","url":"http://resize-v2.fn:8080/","annotations":{}}""");
+        assertThat(replaced.body()).isEqualTo(shown("resize", "http://resize-v2.fn:8080/", "{}"));
     }
 
     @Test
@@ -73,13 +74,15 @@ class FunctionRoutesTest {
         "''                                                    | the body is not valid JSON",
         "[1,2]                                                 | the body is not valid JSON",
         "null                                                  | the body must be a JSON object",
-        "{\"url\":\"http://resize.fn/\"}                       | a function needs a name and a url",
-        "{\"name\":\"resize\"}                                 | a function needs a name and a url",
+        "{\"url\":\"http://resize.fn/\"}                       | a function needs a name",
+        "{\"name\":\"resize\"}                                 | function 'resize' needs a url",
         "{\"name\":\"re/size\",\"url\":\"http://resize.fn/\"}  | name 're/size': function name must match",
         "{\"name\":\"resize\",\"url\":\"ftp://resize.fn/\"}    | url 'ftp://resize.fn/': function url must be",
         "{\"name\":\"resize\",\"url\":\"resize.fn\"}           | url 'resize.fn': function url must be",
         "{\"name\":\"resize\",\"url\":\"http://re size/\"}     | url 'http://re size/'",
-        "{\"name\":\"resize\",\"url\":\"http://resize.fn/\",\"annotations\":{\"a\":null}} | annotation values must be strings"})
+        "{\"name\":\"resize\",\"url\":\"http://resize.fn/\",\"annotations\":{\"a\":null}} | annotation and label values must be strings",
+        "{\"service\":\"resize\",\"namespace\":\"dev\",\"image\":\"resize:1\"} | namespace 'dev' is not served",
+        "{\"name\":\"resize\",\"service\":\"crop\",\"url\":\"http://resize.fn/\"} | name 'resize' and service 'crop' differ"})
     void a_function_that_cannot_be_read_is_refused_with_400_and_a_reason(String body, String reason) {
         HttpResponse<String> response = post(body);
 
@@ -138,7 +141,7 @@ class FunctionRoutesTest {
         HttpResponse<String> response = gateway.send(gateway.request("/system/functions/resize").GET());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(RESIZE);
+        assertThat(response.body()).isEqualTo(RESIZE_SHOWN);
     }
 
     @Test
@@ -166,8 +169,7 @@ class FunctionRoutesTest {
                 {"name":"resize","url":"http://resize-v2.fn:8080/"}""");
 
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.body()).isEqualTo("""
-                {"name":"resize","url":"http://resize.fn:8080/","annotations":{}}""");
+        assertThat(created.body()).isEqualTo(shown("resize", "http://resize.fn:8080/", "{}"));
         assertThat(replaced.statusCode()).isEqualTo(200);
         assertThat(functions.find(new FunctionName("resize"))).hasValueSatisfying(
                 function -> assertThat(function.url()).isEqualTo(URI.create("http://resize-v2.fn:8080/")));
@@ -209,5 +211,10 @@ class FunctionRoutesTest {
 
     private HttpResponse<String> put(String path, String body) {
         return gateway.send(gateway.request(path).PUT(BodyPublishers.ofString(body)));
+    }
+
+    private static String shown(String name, String url, String annotations) {
+        return "{\"name\":\"" + name + "\",\"namespace\":\"openfaas-fn\",\"url\":\"" + url + "\",\"annotations\":"
+                + annotations + ",\"labels\":{},\"replicas\":1,\"availableReplicas\":1,\"invocationCount\":0}";
     }
 }

@@ -13,6 +13,7 @@ import io.invoq.ports.in.ReplayDeadLetterUseCase;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
+import io.invoq.ports.out.FunctionInvocationCounts;
 import io.invoq.ports.out.GatewayRequestEvents;
 
 /**
@@ -45,5 +46,6 @@ final class UseCaseDoubles extends AbstractModule {
         bind(InvokeFunctionUseCase.class).toInstance(invocations);
         bind(ReadinessQuery.class).toInstance(readiness);
         bind(GatewayRequestEvents.class).toInstance(requests);
+        bind(FunctionInvocationCounts.class).toInstance(requests);
     }
 }

@@ -164,7 +164,8 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         try {
             StoredFunction stored = json.readValue(entry.getValue(), StoredFunction.class);
             return Optional.of(new FunctionDefinition(new FunctionName(stored.name()), URI.create(stored.url()),
-                    stored.annotations() == null ? Map.of() : stored.annotations()));
+                    stored.annotations() == null ? Map.of() : stored.annotations(),
+                    stored.labels() == null ? Map.of() : stored.labels(), Optional.ofNullable(stored.image())));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ignoring unreadable entry {} of bucket {}: {}", entry.getKey(), entry.getBucket(), e.toString());
             return Optional.empty();
@@ -174,13 +175,14 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
     private byte[] encode(FunctionDefinition function) {
         try {
             return json.writeValueAsBytes(new StoredFunction(function.name().value(), function.url().toString(),
-                    function.annotations()));
+                    function.annotations(), function.labels(), function.image().orElse(null)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode function " + function.name(), e);
         }
     }
 
-    /** A function as stored in the bucket. */
-    private record StoredFunction(String name, String url, Map<String, String> annotations) {
+    /** A function as stored in the bucket; an older invoq ignores the labels and image. */
+    private record StoredFunction(String name, String url, Map<String, String> annotations, Map<String, String> labels,
+                                  String image) {
     }
 }

@@ -17,12 +17,17 @@ final class Labels {
     static final String OUTCOME = "outcome";
     static final String ROUTE = "route";
     static final String METHOD = "method";
+    static final String PATH = "path";
 
     private Labels() {
     }
 
     static Tags of(QueueName queue) {
         return Tags.of(QUEUE, queue.value());
+    }
+
+    static Tags of(FunctionName function) {
+        return Tags.of(FUNCTION, function.value());
     }
 
     static Tags of(QueueName queue, FunctionName function) {

@@ -8,6 +8,7 @@ import com.google.inject.multibindings.ProvidesIntoSet;
 import io.invoq.adapter.http.GatewayRoutes;
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.BrokerConnectionEvents;
+import io.invoq.ports.out.FunctionInvocationCounts;
 import io.invoq.ports.out.GatewayRequestEvents;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
@@ -35,6 +36,7 @@ public final class MetricsModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(GatewayRequestEvents.class).to(GatewayMetrics.class);
+        bind(FunctionInvocationCounts.class).to(GatewayMetrics.class);
         bind(BrokerConnectionEvents.class).to(ReconnectCounter.class).asEagerSingleton();
         Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding().to(PendingMessages.class);
     }

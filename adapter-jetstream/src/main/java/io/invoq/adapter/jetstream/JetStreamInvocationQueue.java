@@ -59,6 +59,31 @@ final class JetStreamInvocationQueue implements InvocationQueue {
 
     @Override
     public PublishReceipt publish(Invocation invocation) {
+        try {
+            return publishOnce(invocation);
+        } catch (StreamMissingException e) {
+            // deleted behind our back, or not made sure of while the broker could not tell: make it now
+            provisioner.forget(invocation.queue());
+            try {
+                return publishOnce(invocation);
+            } catch (StreamMissingException again) {
+                throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), again.cause());
+            }
+        }
+    }
+
+    /** A publish that found no stream for its subject: nothing was stored. */
+    private static final class StreamMissingException extends RuntimeException {
+        StreamMissingException(Exception cause) {
+            super(cause);
+        }
+
+        Exception cause() {
+            return (Exception) getCause();
+        }
+    }
+
+    private PublishReceipt publishOnce(Invocation invocation) {
         Envelope envelope = Envelope.of(invocation);
         boolean due = envelope.isDueAt(time.now());
         QueueLayout layout = provisioner.provisionStream(invocation.queue(), due);
@@ -75,13 +100,14 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         try {
             PublishAck ack = client.jetStream().publish(subject, data, options.build());
             return new PublishReceipt(ack.isDuplicate());
-        } catch (IOException | IllegalStateException e) {
-            if (!deduplicated || BrokerFailures.isNoStream(e)) {
+        } catch (IOException | IllegalStateException | JetStreamApiException e) {
+            if (BrokerFailures.isNoStream(e)) {
+                throw new StreamMissingException(e);
+            }
+            if (!deduplicated || e instanceof JetStreamApiException) {
                 throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), e);
             }
             return republish(invocation, subject, data, options.build(), e);
-        } catch (JetStreamApiException e) {
-            throw failed(invocation.queue(), "cannot queue call " + invocation.callId(), e);
         }
     }
 

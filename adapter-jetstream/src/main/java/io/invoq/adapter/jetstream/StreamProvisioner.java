@@ -2,6 +2,7 @@ package io.invoq.adapter.jetstream;
 
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.QueueSettings;
+import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.AckPolicy;
@@ -56,6 +57,8 @@ final class StreamProvisioner {
     private final QueueSettings queueSettings;
     /** When each stream and consumer, by its name, was last seen to exist. */
     private final Map<String, Long> ensured = new ConcurrentHashMap<>();
+    /** When making sure of a stream last failed, by its name. */
+    private final Map<String, Long> unsure = new ConcurrentHashMap<>();
     /** The streams and consumers this process brought to its configuration. */
     private final Set<String> reconciled = ConcurrentHashMap.newKeySet();
 
@@ -70,17 +73,29 @@ final class StreamProvisioner {
         return QueueLayout.of(queue, settings);
     }
 
-    /** Where the queue lives, once the stream of its due calls ({@code due}) or of its delayed calls exists. */
+    /**
+     * Where the queue lives, once the stream of its due calls ({@code due}) or of its delayed calls
+     * was made sure of. When the broker cannot tell now, e.g. while the cluster elects a leader, the
+     * call is published all the same and the stream looked at again after {@link #RECHECK_INTERVAL}:
+     * it most likely exists, and a publish without a stream fails on its own.
+     */
     QueueLayout provisionStream(QueueName queue, boolean due) {
         QueueLayout layout = layout(queue);
+        String stream = due ? layout.stream() : layout.delayedStream();
+        Long failedAt = unsure.get(stream);
+        if (failedAt != null && System.nanoTime() - failedAt < RECHECK_INTERVAL.toNanos()) {
+            return layout;
+        }
         try {
             if (due) {
                 queueStream(layout);
             } else {
                 delayedStream(layout);
             }
-        } catch (IOException | JetStreamApiException e) {
-            throw BrokerFailures.translate("cannot set up queue " + queue, e);
+            unsure.remove(stream);
+        } catch (IOException | JetStreamApiException | QueueUnavailableException e) {
+            LOG.debug("cannot make sure of stream {} now, publishing all the same: {}", stream, e.toString());
+            unsure.put(stream, System.nanoTime());
         }
         return layout;
     }
@@ -107,6 +122,7 @@ final class StreamProvisioner {
         for (String name : List.of(layout.stream(), layout.delayedStream(), consumerName(layout.stream(),
                 layout.durable()), consumerName(layout.delayedStream(), layout.delayedDurable()))) {
             ensured.remove(name);
+            unsure.remove(name);
         }
     }
 

@@ -287,4 +287,27 @@ class StreamProvisioningTest {
         }
         assertThat(management.getStreamInfo("OF_" + queue).getStreamState().getMsgCount()).isEqualTo(2);
     }
+
+    @Test
+    void aSubmissionNeedsOnlyTheStreamItIsPublishedTo() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+
+        broker.publish(TestCalls.call(queue, "figlet"));
+
+        assertThat(management.getStreamInfo("OF_" + queue).getStreamState().getMsgCount()).isEqualTo(1);
+        assertThat(management.getConsumerNames("OF_" + queue)).isEmpty();
+        assertThatThrownBy(() -> management.getStreamInfo("OF_" + queue + "_delayed"))
+                .isInstanceOf(JetStreamApiException.class);
+    }
+
+    @Test
+    void aStreamDeletedBehindTheGatewaysBackIsMadeAgainWithinTheSubmission() throws Exception {
+        QueueName queue = TestCalls.uniqueQueue();
+        broker.publish(TestCalls.call(queue, "figlet"));
+        management.deleteStream("OF_" + queue);
+
+        assertThat(broker.publish(TestCalls.call(queue, "figlet")).duplicate()).isFalse();
+
+        assertThat(management.getStreamInfo("OF_" + queue).getStreamState().getMsgCount()).isEqualTo(1);
+    }
 }

@@ -119,6 +119,9 @@ public final class NatsServerProcess implements AutoCloseable {
     /** Freezes the server (SIGSTOP): connections stay open, nothing is answered, as a stalled host would. */
     public synchronized void pause() {
         signal("STOP");
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        Awaitility.await("nats-server stopped by SIGSTOP").atMost(START_TIMEOUT).pollInterval(POLL_INTERVAL)
+                .until(() -> Files.readString(stat).replaceFirst("^.*\\) ", "").startsWith("T"));
     }
 
     /** Lets a paused server go on (SIGCONT). */

@@ -150,11 +150,16 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CallRunner callRunner(FunctionDirectory functions, FunctionInvoker invoker, CallbackSender callbacks,
+    CallRunner callRunner(FunctionDirectory functions, FunctionInvoker invoker, CallbackDispatcher callbacks,
                           Scheduler scheduler, InvocationEvents events, CallLedger ledger, DeadLetters deadLetters) {
         WorkerSettings worker = config.worker();
-        return new CallRunner(worker, functions, invoker, new LeaseExtender(scheduler, worker.lease()),
-                new CallbackDispatcher(callbacks, worker.callbackPolicy(), scheduler, events), new CallHistory(ledger),
-                deadLetters, events, scheduler);
+        return new CallRunner(worker, functions, invoker, new LeaseExtender(scheduler, worker.lease()), callbacks,
+                new CallHistory(ledger), deadLetters, events, scheduler);
+    }
+
+    @Provides
+    @Singleton
+    CallbackDispatcher callbackDispatcher(CallbackSender callbacks, Scheduler scheduler, InvocationEvents events) {
+        return new CallbackDispatcher(callbacks, config.worker().callbackPolicy(), scheduler, events);
     }
 }

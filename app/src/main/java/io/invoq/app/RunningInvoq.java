@@ -10,7 +10,9 @@ import io.invoq.adapter.http.HttpAdapterModule;
 import io.invoq.adapter.http.HttpGateway;
 import io.invoq.adapter.inmemory.InMemoryBrokerModule;
 import io.invoq.adapter.jetstream.JetStreamBrokerModule;
+import io.invoq.adapter.inmemory.ManualTimeSource;
 import io.invoq.app.metrics.MetricsModule;
+import io.invoq.application.CallbackDispatcher;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.InvocationWorker;
 import io.invoq.application.SystemScheduler;
@@ -38,6 +40,7 @@ final class RunningInvoq implements Invoq {
     private final Optional<InvocationWorker> worker;
     private final Scheduler scheduler;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Optional<WorkOnTheManualClock> workOnTheClock;
 
     private RunningInvoq(InvoqConfig config, Injector injector, Scheduler scheduler) {
         this.config = config;
@@ -46,6 +49,10 @@ final class RunningInvoq implements Invoq {
         this.gateway = injector.getInstance(HttpGateway.class);
         this.worker = config.mode().runsWorker()
                 ? Optional.of(injector.getInstance(InvocationWorker.class)) : Optional.empty();
+        this.workOnTheClock = scheduler instanceof ManualTimeSource manual && worker.isPresent()
+                ? Optional.of(WorkOnTheManualClock.register(manual, injector.getInstance(InvocationQueue.class),
+                        config.worker().queue(), injector.getInstance(CallbackDispatcher.class)))
+                : Optional.empty();
     }
 
     static RunningInvoq start(InvoqConfig config) {
@@ -104,6 +111,7 @@ final class RunningInvoq implements Invoq {
         LOG.info("shutting down: draining for up to {}", config.shutdownGrace());
         injector.getInstance(DrainSwitch.class).beginDraining();
         worker.ifPresent(w -> w.drain(config.shutdownGrace()));
+        workOnTheClock.ifPresent(WorkOnTheManualClock::unregister);
         gateway.close();
         injector.getInstance(InvocationQueue.class).close();
         if (scheduler instanceof SystemScheduler own) {

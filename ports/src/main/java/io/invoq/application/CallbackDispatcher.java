@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class CallbackDispatcher {
     private final RetryPolicy policy;
     private final Scheduler scheduler;
     private final InvocationEvents events;
+    private final AtomicInteger awaitingRetry = new AtomicInteger();
 
     public CallbackDispatcher(CallbackSender sender, RetryPolicy policy, Scheduler scheduler, InvocationEvents events) {
         this.sender = sender;
@@ -67,7 +69,12 @@ public final class CallbackDispatcher {
             RetryDecision decision = policy.decide(attempt, code, Optional.empty(), ThreadLocalRandom.current()::nextDouble);
             if (decision instanceof RetryDecision.RetryAfter retry) {
                 LOG.debug("callback for call {} answered {}; retrying in {}", invocation.callId(), code, retry.delay());
-                scheduler.schedule(retry.delay(), () -> send(invocation, callback, attempt + 1, done));
+                scheduler.schedule(retry.delay(), () -> {
+                    awaitingRetry.decrementAndGet();
+                    send(invocation, callback, attempt + 1, done);
+                });
+                // counted once scheduled, so that who counts finds the retry on the scheduler
+                awaitingRetry.incrementAndGet();
                 return;
             }
             if (decision instanceof RetryDecision.Finish finish && finish.outcome() != RetryDecision.Outcome.SUCCEEDED) {
@@ -79,6 +86,14 @@ public final class CallbackDispatcher {
             }
             done.complete(Optional.empty());
         });
+    }
+
+    /**
+     * Callbacks that wait for their next attempt: their calls are held, yet nothing happens to them
+     * until the scheduler's time has passed their back-off.
+     */
+    public int awaitingRetry() {
+        return awaitingRetry.get();
     }
 
     private static Throwable cause(Throwable error) {

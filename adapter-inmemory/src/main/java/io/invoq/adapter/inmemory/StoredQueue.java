@@ -91,12 +91,13 @@ final class StoredQueue {
                 .min(Comparator.naturalOrder());
     }
 
-    /** When this queue next has work for a worker: {@code now} while a message is ready or held, else when a delayed one is due. */
+    /**
+     * When this queue next has work for a worker: {@code now} while a message waits to be delivered,
+     * else when a delayed one is due or a held one's lease runs out. What the workers do with the
+     * messages they hold is theirs to tell.
+     */
     Optional<Instant> nextWorkAt(Instant now) {
-        if (!waiting.isEmpty() || !held.isEmpty()) {
-            return Optional.of(now);
-        }
-        return delayed.stream().limit(1).map(StoredMessage::availableAt).findFirst();
+        return waiting.isEmpty() ? nextChangeAt() : Optional.of(now);
     }
 
     /** Settled for good: acked or rejected. */

@@ -35,6 +35,7 @@ import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.CallbackSender;
 import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.FunctionRegistry;
@@ -100,14 +101,17 @@ final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     SubmitInvocationService submitInvocationService(FunctionDirectory functions, InvocationQueue queue, TimeSource time,
-                                                    InvocationEvents events, DrainSwitch drain, CallLedger ledger) {
-        return new SubmitInvocationService(functions, queue, config.worker().queue(), time, events, drain, ledger);
+                                                    InvocationEvents events, DrainSwitch drain, CallLedger ledger,
+                                                    DestinationPolicy destinations) {
+        return new SubmitInvocationService(functions, queue, config.worker().queue(), time, events, drain, ledger,
+                destinations);
     }
 
     @Provides
     @Singleton
-    FunctionCatalogService functionCatalogService(FunctionRegistry registry, FunctionDirectory directory) {
-        return new FunctionCatalogService(registry, directory);
+    FunctionCatalogService functionCatalogService(FunctionRegistry registry, FunctionDirectory directory,
+                                                  DestinationPolicy destinations) {
+        return new FunctionCatalogService(registry, directory, destinations);
     }
 
     @Provides

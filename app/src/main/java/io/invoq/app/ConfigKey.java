@@ -1,6 +1,8 @@
 package io.invoq.app;
 
+import io.invoq.adapter.http.AllowList;
 import io.invoq.adapter.http.GatewaySettings;
+import io.invoq.adapter.http.OutboundProfile;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
@@ -150,15 +152,24 @@ final class ConfigKey<T> {
             ValueType.choice(InvoqConfig.LogEncoding.class), "console or json");
     static final ConfigKey<Boolean> DEBUG = key("debug", false, ValueType.bool(),
             "log each submission's headers (credentials redacted) and the start of its body");
-    static final ConfigKey<Integer> MAX_HOPS = key("max_hops", SecuritySettings.DEFAULT_MAX_HOPS,
+    static final ConfigKey<Integer> MAX_HOPS = key("max_hops", SecuritySettings.Limits.DEFAULT_MAX_HOPS,
             ValueType.integer(1, 1000), "requests invoq may send one after the other (to functions, callbacks, "
                     + "itself); a submission or synchronous call arriving after more is refused with `508 Loop Detected`");
-    static final ConfigKey<Integer> MAX_CONNECTIONS = key("max_connections", SecuritySettings.DEFAULT_MAX_CONNECTIONS,
+    static final ConfigKey<Integer> MAX_CONNECTIONS = key("max_connections", SecuritySettings.Limits.DEFAULT_MAX_CONNECTIONS,
             ValueType.integer(1, 1_000_000),
             "connections the gateway holds open at once; past it, it accepts none until one closes");
     static final ConfigKey<Integer> MAX_PROXY_INFLIGHT = key("max_proxy_inflight",
-            SecuritySettings.DEFAULT_MAX_PROXY_INFLIGHT, ValueType.integer(1, 1_000_000),
+            SecuritySettings.Limits.DEFAULT_MAX_PROXY_INFLIGHT, ValueType.integer(1, 1_000_000),
             "synchronous calls (`/function/...`) in flight at once; more are refused with `503`");
+    static final ConfigKey<OutboundProfile> OUTBOUND_PROFILE = key("outbound_profile", OutboundProfile.STANDARD,
+            ValueType.choice(OutboundProfile.class), "where invoq refuses to send requests unless allowed by address: "
+                    + "`standard` refuses link-local and cloud metadata addresses (169.254.0.0/16, fd00:ec2::254, ...); "
+                    + "`hardened` also loopback and private networks");
+    static final ConfigKey<AllowList> FUNCTION_URL_ALLOW = key("function_url_allow", AllowList.ANYWHERE,
+            ValueType.allowList(), "where function URLs (registered, or made from `upstream_url`) may point, when set: "
+                    + "host names, `*.domain` patterns, addresses and CIDR blocks, separated by commas or spaces");
+    static final ConfigKey<AllowList> CALLBACK_ALLOW = key("callback_allow", AllowList.ANYWHERE, ValueType.allowList(),
+            "where callback URLs may point, when set; written as `function_url_allow`");
     static final ConfigKey<Optional<Path>> FUNCTIONS_FILE = optional("functions_file", ValueType.readableFile(),
             "JSON file of functions to register at start-up");
     static final ConfigKey<Optional<Path>> CONFIG_FILE = optional("config_file", ValueType.readableFile(),

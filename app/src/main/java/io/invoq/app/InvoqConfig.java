@@ -1,5 +1,6 @@
 package io.invoq.app;
 
+import io.invoq.adapter.http.OutboundSettings;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
@@ -92,8 +93,11 @@ record InvoqConfig(
     }
 
     private static SecuritySettings security(ConfigReader read) {
-        return new SecuritySettings(read.get(ConfigKey.MAX_HOPS), read.get(ConfigKey.MAX_CONNECTIONS),
-                read.get(ConfigKey.MAX_PROXY_INFLIGHT));
+        return new SecuritySettings(
+                new SecuritySettings.Limits(read.get(ConfigKey.MAX_HOPS), read.get(ConfigKey.MAX_CONNECTIONS),
+                        read.get(ConfigKey.MAX_PROXY_INFLIGHT)),
+                new OutboundSettings(read.get(ConfigKey.OUTBOUND_PROFILE), read.get(ConfigKey.FUNCTION_URL_ALLOW),
+                        read.get(ConfigKey.CALLBACK_ALLOW)));
     }
 
     private static JetStreamSettings nats(ConfigReader read) {

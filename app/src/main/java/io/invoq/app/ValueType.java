@@ -1,5 +1,6 @@
 package io.invoq.app;
 
+import io.invoq.adapter.http.AllowList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.domain.DurationText;
 import java.net.URI;
@@ -88,6 +89,17 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
             }
             return template;
         }, Function.identity());
+    }
+
+    /** Host names, patterns, addresses and CIDR blocks. */
+    static ValueType<AllowList> allowList() {
+        return of("host names, *.domain patterns, addresses and CIDR blocks", text -> {
+            try {
+                return AllowList.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue(e.getMessage());
+            }
+        }, AllowList::text);
     }
 
     static ValueType<Path> readableFile() {

@@ -6,6 +6,7 @@ import io.invoq.domain.FunctionNamespace;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.FunctionRegistry;
 import java.net.URI;
 import java.util.Comparator;
@@ -20,14 +21,17 @@ public final class FunctionCatalogService implements RegisterFunctionUseCase, Re
 
     private final FunctionRegistry registry;
     private final FunctionDirectory directory;
+    private final DestinationPolicy destinations;
 
-    public FunctionCatalogService(FunctionRegistry registry, FunctionDirectory directory) {
+    public FunctionCatalogService(FunctionRegistry registry, FunctionDirectory directory, DestinationPolicy destinations) {
         this.registry = registry;
         this.directory = directory;
+        this.destinations = destinations;
     }
 
     @Override
     public boolean register(FunctionDefinition function) {
+        destinations.checkFunction(function.url());
         return registry.save(function);
     }
 

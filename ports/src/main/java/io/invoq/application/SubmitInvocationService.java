@@ -11,6 +11,7 @@ import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.invoq.ports.in.UnknownFunctionException;
 import io.invoq.ports.out.CallLedger;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.PublishReceipt;
@@ -37,9 +38,11 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
     private final InvocationEvents events;
     private final DrainSwitch drain;
     private final CallHistory history;
+    private final DestinationPolicy destinations;
 
     public SubmitInvocationService(FunctionDirectory functions, InvocationQueue queue, QueueName defaultQueue,
-                                   TimeSource time, InvocationEvents events, DrainSwitch drain, CallLedger ledger) {
+                                   TimeSource time, InvocationEvents events, DrainSwitch drain, CallLedger ledger,
+                                   DestinationPolicy destinations) {
         this.functions = functions;
         this.queue = queue;
         this.defaultQueue = defaultQueue;
@@ -47,6 +50,7 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
         this.events = events;
         this.drain = drain;
         this.history = new CallHistory(ledger);
+        this.destinations = destinations;
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
         }
         FunctionDefinition function = functions.resolve(command.function())
                 .orElseThrow(() -> new UnknownFunctionException(command.function()));
+        command.callbackUrl().ifPresent(destinations::checkCallback);
         Instant acceptedAt = time.now();
         Optional<CallId> parent = command.callId()
                 .filter(given -> command.callbackOf().filter(caller -> !caller.equals(function.name())).isPresent());

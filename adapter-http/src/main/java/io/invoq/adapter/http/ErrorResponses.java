@@ -3,6 +3,7 @@ package io.invoq.adapter.http;
 import io.invoq.ports.in.FunctionNotCallableException;
 import io.invoq.ports.in.ReplayTooSoonException;
 import io.invoq.ports.in.UnknownFunctionException;
+import io.invoq.ports.out.DestinationRefusedException;
 import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.PublishOutcomeUnknownException;
 import io.invoq.ports.out.QueueFullException;
@@ -25,6 +26,7 @@ final class ErrorResponses {
 
     static void addTo(RoutesConfig routes) {
         routes.exception(BadRequestException.class, (e, ctx) -> reply(ctx, 400, e.getMessage()));
+        routes.exception(DestinationRefusedException.class, (e, ctx) -> reply(ctx, 400, e.getMessage()));
         routes.exception(RefusedException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             reply(ctx, e.status(), e.getMessage());

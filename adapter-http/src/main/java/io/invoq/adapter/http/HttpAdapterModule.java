@@ -17,6 +17,7 @@ import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.in.RemoveFunctionUseCase;
 import io.invoq.ports.in.SubmitInvocationUseCase;
 import io.invoq.ports.out.CallbackSender;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.FunctionInvocationCounts;
 import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.GatewayRequestEvents;
@@ -26,7 +27,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Binds the {@link HttpGateway} and the HTTP {@link FunctionInvoker} and {@link CallbackSender}.
+ * Binds the {@link HttpGateway}, the HTTP {@link FunctionInvoker} and {@link CallbackSender}, and the
+ * {@link DestinationPolicy} they and the use cases apply.
  * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
  * {@link FindFunctionsQuery}, {@link QueueStatusQuery}, {@link PurgeQueueUseCase}, {@link CallStatusQuery},
  * {@link CancelCallUseCase}, {@link DeadLetterQuery}, {@link ReplayDeadLetterUseCase}, {@link InvokeFunctionUseCase},
@@ -60,7 +62,7 @@ public final class HttpAdapterModule extends AbstractModule {
         List<GatewayRoutes> served = routes.stream()
                 .filter(group -> gateway.servesApi() || !(group instanceof ApiRoutes))
                 .toList();
-        return new JavalinGateway(gateway.port(), security.maxConnections(), served, requestEvents);
+        return new JavalinGateway(gateway.port(), security.limits().maxConnections(), served, requestEvents);
     }
 
     @ProvidesIntoSet
@@ -103,13 +105,13 @@ public final class HttpAdapterModule extends AbstractModule {
 
     @ProvidesIntoSet
     GatewayRoutes proxyRoutes(InvokeFunctionUseCase invoking, GatewayRequestEvents events, FindFunctionsQuery functions) {
-        return new ProxyRoutes(invoking, bodyLimit(), new InflightLimit(security.maxProxyInflight()),
+        return new ProxyRoutes(invoking, bodyLimit(), new InflightLimit(security.limits().maxProxyInflight()),
                 new InvocationReport(events, functions.namespace()));
     }
 
     @ProvidesIntoSet
     GatewayRoutes loopGuard() {
-        return new LoopGuard(security.maxHops());
+        return new LoopGuard(security.limits().maxHops());
     }
 
     @ProvidesIntoSet
@@ -139,14 +141,25 @@ public final class HttpAdapterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FunctionInvoker functionInvoker(@OutboundClient HttpClient httpClient) {
-        return new HttpFunctionInvoker(httpClient);
+    FunctionInvoker functionInvoker(@OutboundClient HttpClient httpClient, UrlPolicy destinations) {
+        return new HttpFunctionInvoker(httpClient, destinations.functions());
     }
 
     @Provides
     @Singleton
-    CallbackSender callbackSender(@OutboundClient HttpClient httpClient) {
-        return new HttpCallbackSender(httpClient, client.callbackTimeout());
+    CallbackSender callbackSender(@OutboundClient HttpClient httpClient, UrlPolicy destinations) {
+        return new HttpCallbackSender(httpClient, client.callbackTimeout(), destinations.callbacks());
+    }
+
+    @Provides
+    @Singleton
+    UrlPolicy urlPolicy() {
+        return new UrlPolicy(security.outbound());
+    }
+
+    @Provides
+    DestinationPolicy destinationPolicy(UrlPolicy policy) {
+        return policy;
     }
 
     private BodyLimit bodyLimit() {

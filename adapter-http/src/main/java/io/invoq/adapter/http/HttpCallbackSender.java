@@ -2,6 +2,7 @@ package io.invoq.adapter.http;
 
 import io.invoq.ports.out.Callback;
 import io.invoq.ports.out.CallbackSender;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** POSTs a call's result to its callback URL. */
@@ -16,10 +18,12 @@ final class HttpCallbackSender implements CallbackSender {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final OutboundRules destinations;
 
-    HttpCallbackSender(HttpClient client, Duration timeout) {
+    HttpCallbackSender(HttpClient client, Duration timeout, OutboundRules destinations) {
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.destinations = Objects.requireNonNull(destinations, "destinations");
     }
 
     @Override
@@ -32,6 +36,10 @@ final class HttpCallbackSender implements CallbackSender {
                     .build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        Optional<String> refusal = destinations.refusalWhenConnecting(request.uri());
+        if (refusal.isPresent()) {
+            return CompletableFuture.failedFuture(new ConnectException("refused: " + refusal.get()));
         }
         return TimeBoundExchange.send(client, request, BodyHandlers.discarding(), timeout)
                 .thenApply(HttpResponse::statusCode);

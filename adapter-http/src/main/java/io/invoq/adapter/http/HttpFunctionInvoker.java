@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +23,11 @@ import java.util.concurrent.TimeoutException;
 final class HttpFunctionInvoker implements FunctionInvoker {
 
     private final HttpClient client;
+    private final OutboundRules destinations;
 
-    HttpFunctionInvoker(HttpClient client) {
+    HttpFunctionInvoker(HttpClient client, OutboundRules destinations) {
         this.client = Objects.requireNonNull(client, "client");
+        this.destinations = Objects.requireNonNull(destinations, "destinations");
     }
 
     @Override
@@ -35,6 +38,11 @@ final class HttpFunctionInvoker implements FunctionInvoker {
             request = request(function, invocation);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(InvocationResult.unreachable(Duration.ZERO, e.toString()));
+        }
+        Optional<String> refusal = destinations.refusalWhenConnecting(request.uri());
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(InvocationResult.unreachable(
+                    Duration.ofNanos(System.nanoTime() - started), "refused: " + refusal.get()));
         }
         CompletableFuture<HttpResponse<byte[]>> exchange =
                 TimeBoundExchange.send(client, request, BodyHandlers.ofByteArray(), timeout);

@@ -2,6 +2,7 @@ package io.invoq.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invoq.adapter.http.SecuritySettings.Limits;
 import io.invoq.domain.Headers;
 import io.invoq.domain.InvocationResult;
 import java.io.IOException;
@@ -33,8 +34,8 @@ class GatewayBoundsTest {
 
     @Test
     void past_max_proxy_inflight_synchronous_calls_are_refused_with_503_while_health_still_answers() {
-        RunningGateway gateway = start(new SecuritySettings(SecuritySettings.DEFAULT_MAX_HOPS,
-                SecuritySettings.DEFAULT_MAX_CONNECTIONS, 2));
+        RunningGateway gateway = start(SecuritySettings.DEFAULT.with(new Limits(Limits.DEFAULT_MAX_HOPS,
+                Limits.DEFAULT_MAX_CONNECTIONS, 2)));
         CompletableFuture<InvocationResult> slowFunction = new CompletableFuture<>();
         gateway.useCases.invocations.answerWhenDone(slowFunction);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,8 +61,8 @@ class GatewayBoundsTest {
 
     @Test
     void past_max_connections_the_gateway_accepts_no_more_until_one_closes() throws IOException {
-        RunningGateway gateway = start(new SecuritySettings(SecuritySettings.DEFAULT_MAX_HOPS, 2,
-                SecuritySettings.DEFAULT_MAX_PROXY_INFLIGHT));
+        RunningGateway gateway = start(SecuritySettings.DEFAULT.with(new Limits(Limits.DEFAULT_MAX_HOPS, 2,
+                Limits.DEFAULT_MAX_PROXY_INFLIGHT)));
         Socket first = idleConnection(gateway);
         idleConnection(gateway);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -66,6 +66,19 @@ class HttpCallbackSenderTest {
     }
 
     @Test
+    void a_callback_to_a_name_that_resolves_to_a_refused_address_is_not_sent() {
+        CallbackSender hardened = Outbound.wiredWith(ClientSettings.DEFAULT, SecuritySettings.DEFAULT.with(
+                new OutboundSettings(OutboundProfile.HARDENED, AllowList.ANYWHERE, AllowList.ANYWHERE)))
+                .getInstance(CallbackSender.class);
+        URI rebinding = URI.create(receiver.uri("/done").toString().replace("127.0.0.1", "localhost"));
+
+        assertThat(hardened.send(new Callback(rebinding, Headers.EMPTY, new byte[0])))
+                .failsWithin(PATIENCE).withThrowableThat().havingRootCause()
+                .withMessageContaining("localhost (127.0.0.1) is a loopback address");
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
     void a_receivers_error_status_is_reported_not_thrown() {
         receiver.replyWith(500, Headers.EMPTY, new byte[0]);
 

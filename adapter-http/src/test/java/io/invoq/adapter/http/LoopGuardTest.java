@@ -16,8 +16,8 @@ class LoopGuardTest {
     private static final int MAX_HOPS = 3;
 
     private final RunningGateway gateway = new RunningGateway(RunningGateway.DEFAULTS_ON_A_FREE_PORT,
-            new SecuritySettings(MAX_HOPS, SecuritySettings.DEFAULT_MAX_CONNECTIONS,
-                    SecuritySettings.DEFAULT_MAX_PROXY_INFLIGHT));
+            SecuritySettings.DEFAULT.with(new SecuritySettings.Limits(MAX_HOPS,
+                    SecuritySettings.Limits.DEFAULT_MAX_CONNECTIONS, SecuritySettings.Limits.DEFAULT_MAX_PROXY_INFLIGHT)));
 
     @AfterEach
     void stopGateway() {

@@ -10,7 +10,11 @@ final class Outbound {
     }
 
     static Injector wiredWith(ClientSettings settings) {
+        return wiredWith(settings, SecuritySettings.DEFAULT);
+    }
+
+    static Injector wiredWith(ClientSettings settings, SecuritySettings security) {
         return Guice.createInjector(
-                new HttpAdapterModule(RunningGateway.DEFAULTS_ON_A_FREE_PORT, settings), new UseCaseDoubles());
+                new HttpAdapterModule(RunningGateway.DEFAULTS_ON_A_FREE_PORT, settings, security), new UseCaseDoubles());
     }
 }

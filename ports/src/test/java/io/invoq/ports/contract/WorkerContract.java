@@ -40,6 +40,7 @@ import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.Callback;
 import io.invoq.ports.out.DeadLetter;
 import io.invoq.ports.out.DeadLetters;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.QueueSettings;
@@ -871,7 +872,8 @@ public abstract class WorkerContract {
 
     private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start) {
         SubmitInvocationService submissions = new SubmitInvocationService(
-                directory(), broker, queue, scheduler(), InvocationEvents.NONE, new DrainSwitch(), ledger());
+                directory(), broker, queue, scheduler(), InvocationEvents.NONE, new DrainSwitch(), ledger(),
+                DestinationPolicy.ANYWHERE);
         return submissions.submit(new SubmitInvocationCommand(function, "POST", "", "", Headers.EMPTY,
                 "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.of(CALLBACK_URL), start));
     }

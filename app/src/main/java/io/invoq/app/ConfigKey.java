@@ -4,6 +4,7 @@ import io.invoq.adapter.http.AllowList;
 import io.invoq.adapter.http.GatewaySettings;
 import io.invoq.adapter.http.OutboundProfile;
 import io.invoq.adapter.http.SecuritySettings;
+import io.invoq.adapter.http.TokenList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
@@ -170,6 +171,20 @@ final class ConfigKey<T> {
                     + "host names, `*.domain` patterns, addresses and CIDR blocks, separated by commas or spaces");
     static final ConfigKey<AllowList> CALLBACK_ALLOW = key("callback_allow", AllowList.ANYWHERE, ValueType.allowList(),
             "where callback URLs may point, when set; written as `function_url_allow`");
+    static final ConfigKey<Boolean> BASIC_AUTH = key("basic_auth", false, ValueType.bool(),
+            "protect the admin routes (`/system/...`, cancelling) with the OpenFaaS basic-auth user and password "
+                    + "read from `secret_mount_path`");
+    static final ConfigKey<Path> SECRET_MOUNT_PATH = key("secret_mount_path", Path.of("/var/openfaas/secrets"),
+            ValueType.of("a directory", Path::of, Path::toString),
+            "directory holding the files `basic-auth-user` and `basic-auth-password`, as the OpenFaaS gateway reads them");
+    static final ConfigKey<Optional<TokenList>> AUTH_TOKENS_FILE = optional("auth_tokens_file", ValueType.tokenList(),
+            "file of bearer tokens, one a line: the token (16 characters or more), then its scopes `submit`, `read`, "
+                    + "`admin`; protects the admin routes as `basic_auth` does");
+    static final ConfigKey<Boolean> AUTH_SUBMIT = key("auth_submit", false, ValueType.bool(),
+            "submitting and calling functions (`/async-function/...`, `/function/...`) need credentials with the "
+                    + "`submit` scope");
+    static final ConfigKey<Boolean> METRICS_AUTH = key("metrics_auth", false, ValueType.bool(),
+            "`/metrics` needs credentials with the `read` scope");
     static final ConfigKey<Optional<Path>> FUNCTIONS_FILE = optional("functions_file", ValueType.readableFile(),
             "JSON file of functions to register at start-up");
     static final ConfigKey<Optional<Path>> CONFIG_FILE = optional("config_file", ValueType.readableFile(),

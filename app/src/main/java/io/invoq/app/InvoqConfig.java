@@ -1,5 +1,7 @@
 package io.invoq.app;
 
+import io.invoq.adapter.http.AuthSettings;
+import io.invoq.adapter.http.BasicAuth;
 import io.invoq.adapter.http.OutboundSettings;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
@@ -97,7 +99,26 @@ record InvoqConfig(
                 new SecuritySettings.Limits(read.get(ConfigKey.MAX_HOPS), read.get(ConfigKey.MAX_CONNECTIONS),
                         read.get(ConfigKey.MAX_PROXY_INFLIGHT)),
                 new OutboundSettings(read.get(ConfigKey.OUTBOUND_PROFILE), read.get(ConfigKey.FUNCTION_URL_ALLOW),
-                        read.get(ConfigKey.CALLBACK_ALLOW)));
+                        read.get(ConfigKey.CALLBACK_ALLOW)),
+                auth(read));
+    }
+
+    private static AuthSettings auth(ConfigReader read) {
+        Optional<BasicAuth> basic = Optional.empty();
+        if (read.get(ConfigKey.BASIC_AUTH)) {
+            try {
+                basic = Optional.of(BasicAuth.readFrom(read.get(ConfigKey.SECRET_MOUNT_PATH)));
+            } catch (IllegalArgumentException e) {
+                throw read.invalid(ConfigKey.SECRET_MOUNT_PATH, "cannot be used for basic_auth: " + e.getMessage());
+            }
+        }
+        try {
+            return new AuthSettings(basic, read.get(ConfigKey.AUTH_TOKENS_FILE), read.get(ConfigKey.AUTH_SUBMIT),
+                    read.get(ConfigKey.METRICS_AUTH));
+        } catch (IllegalArgumentException e) {
+            throw read.invalid(read.get(ConfigKey.AUTH_SUBMIT) ? ConfigKey.AUTH_SUBMIT : ConfigKey.METRICS_AUTH,
+                    e.getMessage());
+        }
     }
 
     private static JetStreamSettings nats(ConfigReader read) {

@@ -1,6 +1,7 @@
 package io.invoq.app;
 
 import io.invoq.adapter.http.AllowList;
+import io.invoq.adapter.http.TokenList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.domain.DurationText;
 import java.net.URI;
@@ -100,6 +101,17 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
                 throw new InvalidValue(e.getMessage());
             }
         }, AllowList::text);
+    }
+
+    /** A file of bearer tokens; what is wrong with it names the file and line, never a token. */
+    static ValueType<TokenList> tokenList() {
+        return of("a file of tokens and scopes", text -> {
+            try {
+                return TokenList.readFrom(Path.of(text));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue(e.getMessage());
+            }
+        }, TokenList::toString);
     }
 
     static ValueType<Path> readableFile() {

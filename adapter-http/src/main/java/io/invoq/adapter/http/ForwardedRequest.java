@@ -13,11 +13,14 @@ final class ForwardedRequest {
     private ForwardedRequest() {
     }
 
-    /** Every header as it arrived. */
+    /** Every header as it arrived, but an {@code Authorization} that held invoq's own credentials. */
     static Headers headers(HttpServletRequest request) {
+        boolean authenticated = request.getAttribute(Authenticator.AUTHENTICATED) != null;
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, Collections.list(request.getHeaders(name)));
+            if (!(authenticated && name.equalsIgnoreCase(Authenticator.AUTHORIZATION))) {
+                headers.put(name, Collections.list(request.getHeaders(name)));
+            }
         }
         return new Headers(headers);
     }

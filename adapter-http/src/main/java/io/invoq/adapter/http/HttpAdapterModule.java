@@ -109,14 +109,17 @@ public final class HttpAdapterModule extends AbstractModule {
                 new InvocationReport(events, functions.namespace()));
     }
 
+    /** In this order: whoever lacks credentials is told nothing else. */
     @ProvidesIntoSet
-    GatewayRoutes loopGuard() {
-        return new LoopGuard(security.limits().maxHops());
-    }
-
-    @ProvidesIntoSet
-    GatewayRoutes adminGuard() {
-        return new AdminGuard();
+    GatewayRoutes guards() {
+        Authenticator authenticator = new Authenticator(security.auth());
+        AdminGuard adminGuard = new AdminGuard();
+        LoopGuard loopGuard = new LoopGuard(security.limits().maxHops());
+        return routes -> {
+            routes.before(authenticator::check);
+            adminGuard.addTo(routes);
+            loopGuard.addTo(routes);
+        };
     }
 
     @ProvidesIntoSet

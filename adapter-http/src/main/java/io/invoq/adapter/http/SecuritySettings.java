@@ -3,24 +3,30 @@ package io.invoq.adapter.http;
 import java.util.Objects;
 
 /**
- * What keeps the gateway safe to expose: bounds on what callers can make it hold, and where it may
- * send requests.
+ * What keeps the gateway safe to expose: bounds on what callers can make it hold, where it may send
+ * requests, and who may use it.
  */
-public record SecuritySettings(Limits limits, OutboundSettings outbound) {
+public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSettings auth) {
 
-    public static final SecuritySettings DEFAULT = new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT);
+    public static final SecuritySettings DEFAULT =
+            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF);
 
     public SecuritySettings {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(auth, "auth");
     }
 
     public SecuritySettings with(Limits newLimits) {
-        return new SecuritySettings(newLimits, outbound);
+        return new SecuritySettings(newLimits, outbound, auth);
     }
 
     public SecuritySettings with(OutboundSettings newOutbound) {
-        return new SecuritySettings(limits, newOutbound);
+        return new SecuritySettings(limits, newOutbound, auth);
+    }
+
+    public SecuritySettings with(AuthSettings newAuth) {
+        return new SecuritySettings(limits, outbound, newAuth);
     }
 
     /**

@@ -26,6 +26,7 @@ import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.DeadLetterSettings;
+import io.invoq.ports.out.DestinationPolicy;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
@@ -81,7 +82,7 @@ class WorkerOnTheManualClockTest {
         FunctionDirectory functions = new FunctionDirectory(registry, Optional.empty());
         long wallStart = System.nanoTime();
         CallId call = new SubmitInvocationService(functions, queue, QUEUE, clock, InvocationEvents.NONE,
-                new DrainSwitch(), ledger).submit(new SubmitInvocationCommand(FUNCTION, "POST", "", "", Headers.EMPTY,
+                new DrainSwitch(), ledger, DestinationPolicy.ANYWHERE).submit(new SubmitInvocationCommand(FUNCTION, "POST", "", "", Headers.EMPTY,
                 new byte[0], Optional.empty(), Optional.of(URI.create("http://callback.invalid/")), Optional.empty()))
                 .callId();
         startWorker(functions);

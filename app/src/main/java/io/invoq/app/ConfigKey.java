@@ -4,6 +4,7 @@ import io.invoq.adapter.http.AllowList;
 import io.invoq.adapter.http.GatewaySettings;
 import io.invoq.adapter.http.OutboundProfile;
 import io.invoq.adapter.http.SecuritySettings;
+import io.invoq.adapter.http.SigningSecrets;
 import io.invoq.adapter.http.TokenList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
@@ -76,9 +77,9 @@ final class ConfigKey<T> {
             "max ack pending of a queue's consumer: the most calls all workers of a queue hold at once; "
                     + "at least 2 × `max_inflight` + `read_ahead`");
     static final ConfigKey<Optional<String>> NATS_USER = optional("nats_user", ValueType.text(), "NATS user name");
-    static final ConfigKey<Optional<String>> NATS_PASSWORD = optional("nats_password", ValueType.text(),
+    static final ConfigKey<Optional<String>> NATS_PASSWORD = optional("nats_password", ValueType.text().secretly(),
             "NATS password");
-    static final ConfigKey<Optional<String>> NATS_TOKEN = optional("nats_token", ValueType.text(), "NATS token");
+    static final ConfigKey<Optional<String>> NATS_TOKEN = optional("nats_token", ValueType.text().secretly(), "NATS token");
     static final ConfigKey<Optional<Path>> NATS_CREDS = optional("nats_creds", ValueType.readableFile(),
             "path to a NATS .creds file");
     static final ConfigKey<Boolean> NATS_TLS = key("nats_tls", false, ValueType.bool(),
@@ -86,11 +87,11 @@ final class ConfigKey<T> {
     static final ConfigKey<Optional<Path>> NATS_TLS_TRUSTSTORE = optional("nats_tls_truststore",
             ValueType.readableFile(), "trust store (JKS/PKCS12) for the server's certificate; default: the JVM's");
     static final ConfigKey<Optional<String>> NATS_TLS_TRUSTSTORE_PASSWORD = optional("nats_tls_truststore_password",
-            ValueType.text(), "password of `nats_tls_truststore`");
+            ValueType.text().secretly(), "password of `nats_tls_truststore`");
     static final ConfigKey<Optional<Path>> NATS_TLS_KEYSTORE = optional("nats_tls_keystore", ValueType.readableFile(),
             "key store with a client certificate, for mutual TLS");
     static final ConfigKey<Optional<String>> NATS_TLS_KEYSTORE_PASSWORD = optional("nats_tls_keystore_password",
-            ValueType.text(), "password of `nats_tls_keystore`");
+            ValueType.text().secretly(), "password of `nats_tls_keystore`");
     static final ConfigKey<Integer> MAX_INFLIGHT = key("max_inflight", WorkerSettings.DEFAULT_MAX_INFLIGHT,
             ValueType.integer(1, 100_000), "invocations run at once per worker process");
     static final ConfigKey<Integer> READ_AHEAD = key("read_ahead", 0, ValueType.integer(0, 100_000),
@@ -185,6 +186,10 @@ final class ConfigKey<T> {
                     + "`submit` scope");
     static final ConfigKey<Boolean> METRICS_AUTH = key("metrics_auth", false, ValueType.bool(),
             "`/metrics` needs credentials with the `read` scope");
+    static final ConfigKey<SigningSecrets> CALLBACK_SIGNING_SECRET = key("callback_signing_secret", SigningSecrets.NONE,
+            ValueType.signingSecrets(), "sign callbacks as Standard Webhooks do (`webhook-id`, `webhook-timestamp`, "
+                    + "`webhook-signature`) with these secrets (`whsec_` and 24 bytes or more in base64); several, "
+                    + "separated by spaces, each sign, for a rotation");
     static final ConfigKey<Optional<Path>> FUNCTIONS_FILE = optional("functions_file", ValueType.readableFile(),
             "JSON file of functions to register at start-up");
     static final ConfigKey<Optional<Path>> CONFIG_FILE = optional("config_file", ValueType.readableFile(),
@@ -210,8 +215,8 @@ final class ConfigKey<T> {
     }
 
     private static <T> ConfigKey<Optional<T>> optional(String name, ValueType<T> type, String help) {
-        ValueType<Optional<T>> optionalType = ValueType.of(type.expected(),
-                text -> Optional.of(type.parse().apply(text)), value -> value.map(type.format()).orElse(""));
+        ValueType<Optional<T>> optionalType = new ValueType<>(type.expected(),
+                text -> Optional.of(type.parse().apply(text)), value -> value.map(type.format()).orElse(""), type.secret());
         return new ConfigKey<>(name, Optional.empty(), optionalType, help, "");
     }
 
@@ -255,8 +260,10 @@ final class ConfigKey<T> {
         }
     }
 
+    /** Names the key; shows the value unless it is a secret, and never the credentials in a URL. */
     ConfigurationException invalid(String text, String problem) {
-        return new ConfigurationException("invalid configuration: " + name + "='" + text + "' " + problem
+        String shown = type.secret() ? "(a secret, not shown)" : "'" + Redaction.urlCredentials(text) + "'";
+        return new ConfigurationException("invalid configuration: " + name + "=" + shown + " " + problem
                 + " (flag " + flag() + ")");
     }
 

@@ -100,7 +100,8 @@ record InvoqConfig(
                         read.get(ConfigKey.MAX_PROXY_INFLIGHT)),
                 new OutboundSettings(read.get(ConfigKey.OUTBOUND_PROFILE), read.get(ConfigKey.FUNCTION_URL_ALLOW),
                         read.get(ConfigKey.CALLBACK_ALLOW)),
-                auth(read));
+                auth(read),
+                read.get(ConfigKey.CALLBACK_SIGNING_SECRET));
     }
 
     private static AuthSettings auth(ConfigReader read) {
@@ -143,7 +144,7 @@ record InvoqConfig(
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("invalid NATS configuration: " + e.getMessage());
+            throw new ConfigurationException("invalid NATS configuration: " + Redaction.urlCredentials(e.getMessage()));
         }
     }
 }

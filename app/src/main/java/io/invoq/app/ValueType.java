@@ -1,6 +1,7 @@
 package io.invoq.app;
 
 import io.invoq.adapter.http.AllowList;
+import io.invoq.adapter.http.SigningSecrets;
 import io.invoq.adapter.http.TokenList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.domain.DurationText;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * @param parse  throws {@link InvalidValue} with the reason, or any other runtime exception,
  *               which is reported as "must be {@code expected}"
  */
-record ValueType<T>(String expected, Function<String, T> parse, Function<T, String> format) {
+record ValueType<T>(String expected, Function<String, T> parse, Function<T, String> format, boolean secret) {
 
     /** A value that cannot be used, and why, e.g. "must be between 1 and 5". */
     static final class InvalidValue extends RuntimeException {
@@ -29,7 +30,23 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
     }
 
     static <T> ValueType<T> of(String expected, Function<String, T> parse, Function<T, String> format) {
-        return new ValueType<>(expected, parse, format);
+        return new ValueType<>(expected, parse, format, false);
+    }
+
+    /** The same type for a value that is a secret: an error about it never shows it. */
+    ValueType<T> secretly() {
+        return new ValueType<>(expected, parse, format, true);
+    }
+
+    /** Signing secrets, {@code whsec_} and base64, separated by spaces. */
+    static ValueType<SigningSecrets> signingSecrets() {
+        return of("whsec_ secrets separated by spaces", text -> {
+            try {
+                return SigningSecrets.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue(e.getMessage());
+            }
+        }, secrets -> "").secretly();
     }
 
     static ValueType<String> text() {

@@ -151,7 +151,8 @@ public final class HttpAdapterModule extends AbstractModule {
     @Provides
     @Singleton
     CallbackSender callbackSender(@OutboundClient HttpClient httpClient, UrlPolicy destinations) {
-        return new HttpCallbackSender(httpClient, client.callbackTimeout(), destinations.callbacks());
+        return new HttpCallbackSender(httpClient, client.callbackTimeout(), destinations.callbacks(),
+                new CallbackSigner(security.callbackSigning()));
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.domain.Headers;
 import io.invoq.ports.out.Callback;
 import io.invoq.ports.out.CallbackSender;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,21 +21,23 @@ final class HttpCallbackSender implements CallbackSender {
     private final HttpClient client;
     private final Duration timeout;
     private final OutboundRules destinations;
+    private final CallbackSigner signer;
 
-    HttpCallbackSender(HttpClient client, Duration timeout, OutboundRules destinations) {
+    HttpCallbackSender(HttpClient client, Duration timeout, OutboundRules destinations, CallbackSigner signer) {
         this.client = Objects.requireNonNull(client, "client");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.destinations = Objects.requireNonNull(destinations, "destinations");
+        this.signer = Objects.requireNonNull(signer, "signer");
     }
 
     @Override
     public CompletableFuture<Integer> send(Callback callback) {
         HttpRequest request;
         try {
-            request = OutgoingHeaders.copy(callback.headers(), HttpRequest.newBuilder(callback.url()))
+            HttpRequest.Builder builder = OutgoingHeaders.copy(callback.headers(), HttpRequest.newBuilder(callback.url()))
                     .setHeader(HopCount.HEADER, HopCount.next(callback.callHeaders()))
-                    .POST(BodyPublishers.ofByteArray(callback.body()))
-                    .build();
+                    .POST(BodyPublishers.ofByteArray(callback.body()));
+            request = signer.sign(builder, webhookId(callback), Instant.now().getEpochSecond(), callback.body()).build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -43,5 +47,12 @@ final class HttpCallbackSender implements CallbackSender {
         }
         return TimeBoundExchange.send(client, request, BodyHandlers.discarding(), timeout)
                 .thenApply(HttpResponse::statusCode);
+    }
+
+    /** The same for every retry of a callback, and another for the callback of a replayed call. */
+    private static String webhookId(Callback callback) {
+        Headers headers = callback.headers();
+        return headers.first(SubmissionHeaders.CALL_ID).orElse("call")
+                + headers.first(SubmissionHeaders.START_TIME).map(start -> "_" + start).orElse("");
     }
 }

@@ -4,29 +4,35 @@ import java.util.Objects;
 
 /**
  * What keeps the gateway safe to expose: bounds on what callers can make it hold, where it may send
- * requests, and who may use it.
+ * requests, who may use it, and how callbacks are signed.
  */
-public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSettings auth) {
+public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSettings auth,
+                               SigningSecrets callbackSigning) {
 
     public static final SecuritySettings DEFAULT =
-            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF);
+            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF, SigningSecrets.NONE);
 
     public SecuritySettings {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(callbackSigning, "callbackSigning");
     }
 
     public SecuritySettings with(Limits newLimits) {
-        return new SecuritySettings(newLimits, outbound, auth);
+        return new SecuritySettings(newLimits, outbound, auth, callbackSigning);
     }
 
     public SecuritySettings with(OutboundSettings newOutbound) {
-        return new SecuritySettings(limits, newOutbound, auth);
+        return new SecuritySettings(limits, newOutbound, auth, callbackSigning);
     }
 
     public SecuritySettings with(AuthSettings newAuth) {
-        return new SecuritySettings(limits, outbound, newAuth);
+        return new SecuritySettings(limits, outbound, newAuth, callbackSigning);
+    }
+
+    public SecuritySettings with(SigningSecrets newCallbackSigning) {
+        return new SecuritySettings(limits, outbound, auth, newCallbackSigning);
     }
 
     /**

@@ -1,0 +1,54 @@
+package io.invoq.adapter.http;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs a callback as the Standard Webhooks specification says, so that receivers verify it with any
+ * Standard Webhooks library: {@code webhook-id}, {@code webhook-timestamp} (epoch seconds) and
+ * {@code webhook-signature}, one {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">} per secret,
+ * separated by spaces.
+ */
+final class CallbackSigner {
+
+    static final String ID = "webhook-id";
+    static final String TIMESTAMP = "webhook-timestamp";
+    static final String SIGNATURE = "webhook-signature";
+    private static final String HMAC = "HmacSHA256";
+
+    private final SigningSecrets secrets;
+
+    CallbackSigner(SigningSecrets secrets) {
+        this.secrets = secrets;
+    }
+
+    HttpRequest.Builder sign(HttpRequest.Builder request, String id, long epochSeconds, byte[] body) {
+        if (secrets.isEmpty()) {
+            return request;
+        }
+        byte[] prefix = (id + "." + epochSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        String signatures = secrets.keys().stream()
+                .map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, prefix, body)))
+                .collect(Collectors.joining(" "));
+        return request.setHeader(ID, id)
+                .setHeader(TIMESTAMP, Long.toString(epochSeconds))
+                .setHeader(SIGNATURE, signatures);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JVM has " + HMAC, e);
+        }
+    }
+}

@@ -1,11 +1,11 @@
 package io.invoq.app;
 
-import io.invoq.adapter.http.AllowList;
+import io.invoq.adapter.http.AuthSettings.TokenList;
+import io.invoq.adapter.http.CallbackSigningSettings;
 import io.invoq.adapter.http.GatewaySettings;
-import io.invoq.adapter.http.OutboundProfile;
+import io.invoq.adapter.http.OutboundSettings.AllowList;
+import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
 import io.invoq.adapter.http.SecuritySettings;
-import io.invoq.adapter.http.SigningSecrets;
-import io.invoq.adapter.http.TokenList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
@@ -186,7 +186,8 @@ final class ConfigKey<T> {
                     + "`submit` scope");
     static final ConfigKey<Boolean> METRICS_AUTH = key("metrics_auth", false, ValueType.bool(),
             "`/metrics` needs credentials with the `read` scope");
-    static final ConfigKey<SigningSecrets> CALLBACK_SIGNING_SECRET = key("callback_signing_secret", SigningSecrets.NONE,
+    static final ConfigKey<CallbackSigningSettings> CALLBACK_SIGNING_SECRET = key("callback_signing_secret",
+            CallbackSigningSettings.NONE,
             ValueType.signingSecrets(), "sign callbacks as Standard Webhooks do (`webhook-id`, `webhook-timestamp`, "
                     + "`webhook-signature`) with these secrets (`whsec_` and 24 bytes or more in base64); several, "
                     + "separated by spaces, each sign, for a rotation");

@@ -1,7 +1,7 @@
 package io.invoq.app;
 
 import io.invoq.adapter.http.AuthSettings;
-import io.invoq.adapter.http.BasicAuth;
+import io.invoq.adapter.http.AuthSettings.BasicAuth;
 import io.invoq.adapter.http.OutboundSettings;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;

@@ -1,8 +1,8 @@
 package io.invoq.app;
 
-import io.invoq.adapter.http.AllowList;
-import io.invoq.adapter.http.SigningSecrets;
-import io.invoq.adapter.http.TokenList;
+import io.invoq.adapter.http.AuthSettings.TokenList;
+import io.invoq.adapter.http.CallbackSigningSettings;
+import io.invoq.adapter.http.OutboundSettings.AllowList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.domain.DurationText;
 import java.net.URI;
@@ -39,10 +39,10 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
     }
 
     /** Signing secrets, {@code whsec_} and base64, separated by spaces. */
-    static ValueType<SigningSecrets> signingSecrets() {
+    static ValueType<CallbackSigningSettings> signingSecrets() {
         return of("whsec_ secrets separated by spaces", text -> {
             try {
-                return SigningSecrets.parse(text);
+                return CallbackSigningSettings.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new InvalidValue(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package io.invoq.adapter.http;
 
+import io.invoq.adapter.http.AuthSettings.BasicAuth;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;

@@ -22,9 +22,9 @@ final class CallbackSigner {
     static final String SIGNATURE = "webhook-signature";
     private static final String HMAC = "HmacSHA256";
 
-    private final SigningSecrets secrets;
+    private final CallbackSigningSettings secrets;
 
-    CallbackSigner(SigningSecrets secrets) {
+    CallbackSigner(CallbackSigningSettings secrets) {
         this.secrets = secrets;
     }
 

@@ -1,6 +1,8 @@
 package io.invoq.adapter.http;
 
-import io.invoq.adapter.http.OutboundProfile.DeniedRange;
+import io.invoq.adapter.http.OutboundSettings.AllowList;
+import io.invoq.adapter.http.OutboundSettings.OutboundProfile.DeniedRange;
+import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.invoq.adapter.http;
 import java.util.Locale;
 
 /** What a bearer token may do; {@link #ADMIN} may do everything. */
-public enum Scope {
+enum Scope {
     /** Submit calls and call functions: {@code /async-function/...}, {@code /function/...}. */
     SUBMIT,
     /** Read the admin routes: {@code GET /system/...}, and {@code /metrics} when it is protected. */

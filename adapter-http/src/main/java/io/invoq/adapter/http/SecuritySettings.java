@@ -7,10 +7,10 @@ import java.util.Objects;
  * requests, who may use it, and how callbacks are signed.
  */
 public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSettings auth,
-                               SigningSecrets callbackSigning) {
+                               CallbackSigningSettings callbackSigning) {
 
     public static final SecuritySettings DEFAULT =
-            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF, SigningSecrets.NONE);
+            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF, CallbackSigningSettings.NONE);
 
     public SecuritySettings {
         Objects.requireNonNull(limits, "limits");
@@ -31,7 +31,7 @@ public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSet
         return new SecuritySettings(limits, outbound, newAuth, callbackSigning);
     }
 
-    public SecuritySettings with(SigningSecrets newCallbackSigning) {
+    public SecuritySettings with(CallbackSigningSettings newCallbackSigning) {
         return new SecuritySettings(limits, outbound, auth, newCallbackSigning);
     }
 

@@ -72,16 +72,16 @@ class CallbackSigningTest {
 
     @Test
     void an_unusable_secret_is_refused_without_showing_it() {
-        assertThatThrownBy(() -> SigningSecrets.parse(NEW_SECRET + " not-a-secret-value"))
+        assertThatThrownBy(() -> CallbackSigningSettings.parse(NEW_SECRET + " not-a-secret-value"))
                 .hasMessage("secret 2 of 2 does not start with whsec_");
-        assertThatThrownBy(() -> SigningSecrets.parse("whsec_c2hvcnQ="))
+        assertThatThrownBy(() -> CallbackSigningSettings.parse("whsec_c2hvcnQ="))
                 .hasMessage("secret 1 of 1 is shorter than 24 bytes");
     }
 
     private void send(String secrets, String body) {
         receiver.replyWith(204, Headers.EMPTY, new byte[0]);
         CallbackSender sender = Outbound.wiredWith(ClientSettings.DEFAULT,
-                        SecuritySettings.DEFAULT.with(secrets.isEmpty() ? SigningSecrets.NONE : SigningSecrets.parse(secrets)))
+                        SecuritySettings.DEFAULT.with(secrets.isEmpty() ? CallbackSigningSettings.NONE : CallbackSigningSettings.parse(secrets)))
                 .getInstance(CallbackSender.class);
         Callback callback = new Callback(receiver.uri("/done"), Headers.of(
                 "X-Call-Id", "call-1", "X-Start-Time", "1796300000000000000"), body.getBytes(UTF_8));

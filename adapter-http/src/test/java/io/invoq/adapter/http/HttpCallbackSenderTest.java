@@ -3,6 +3,8 @@ package io.invoq.adapter.http;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.invoq.adapter.http.OutboundSettings.AllowList;
+import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
 import io.invoq.adapter.http.StubHttpServer.Received;
 import io.invoq.domain.Headers;
 import io.invoq.ports.out.Callback;

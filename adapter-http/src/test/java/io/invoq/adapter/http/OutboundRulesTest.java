@@ -3,10 +3,12 @@ package io.invoq.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoq.adapter.http.OutboundSettings.AllowList;
+import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class OutboundRulesTest {
 

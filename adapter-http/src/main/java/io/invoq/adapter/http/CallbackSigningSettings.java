@@ -8,15 +8,15 @@ import java.util.List;
  * The secrets callbacks are signed with, Standard Webhooks style ({@code whsec_} and the key in
  * base64), several during a rotation: each signs. Never printed.
  */
-public final class SigningSecrets {
+public final class CallbackSigningSettings {
 
-    public static final SigningSecrets NONE = new SigningSecrets(List.of());
+    public static final CallbackSigningSettings NONE = new CallbackSigningSettings(List.of());
     static final String PREFIX = "whsec_";
     private static final int SHORTEST_KEY_BYTES = 24;
 
     private final List<byte[]> keys;
 
-    private SigningSecrets(List<byte[]> keys) {
+    private CallbackSigningSettings(List<byte[]> keys) {
         this.keys = List.copyOf(keys);
     }
 
@@ -24,7 +24,7 @@ public final class SigningSecrets {
      * @param text secrets separated by spaces, each {@code whsec_} and at least 24 bytes in base64
      * @throws IllegalArgumentException saying which secret (by position) is unusable, never showing it
      */
-    public static SigningSecrets parse(String text) {
+    public static CallbackSigningSettings parse(String text) {
         List<byte[]> keys = new ArrayList<>();
         String[] secrets = text.strip().split("\\s+");
         for (int i = 0; i < secrets.length; i++) {
@@ -46,7 +46,7 @@ public final class SigningSecrets {
             }
             keys.add(key);
         }
-        return new SigningSecrets(keys);
+        return new CallbackSigningSettings(keys);
     }
 
     boolean isEmpty() {
@@ -59,6 +59,6 @@ public final class SigningSecrets {
 
     @Override
     public String toString() {
-        return "SigningSecrets[" + keys.size() + " redacted]";
+        return "CallbackSigningSettings[" + keys.size() + " redacted]";
     }
 }

@@ -94,6 +94,19 @@ abstract class OpenFaasEndToEndTest {
     }
 
     @Test
+    void a_callback_of_a_function_to_itself_is_the_next_step_of_its_chain_not_a_duplicate() {
+        HttpResponse<String> first = client.send("POST", "/async-function/b", "again", "X-Call-Id", "self:1",
+                "X-Callback-Url", callbacks.url("/done"));
+        HttpResponse<String> itsCallback = client.send("POST", "/async-function/b", "b's answer", "X-Call-Id", "self:1",
+                "X-Function-Name", "b", "X-Callback-Url", callbacks.url("/done"));
+
+        assertThat(first.headers().firstValue("X-Call-Id")).contains("self:1");
+        assertThat(itsCallback.headers().firstValue("X-Call-Id")).contains("self:1:b");
+        await().atMost(PATIENCE).until(() -> callbacks.requests().size() == 2);
+        assertThat(functionPaths()).containsExactly("/b", "/b");
+    }
+
+    @Test
     void an_id_used_by_another_function_is_a_new_call_and_one_used_by_the_same_function_a_duplicate() {
         assertThat(submit("a", "shared:1").statusCode()).isEqualTo(202);
         assertThat(submit("b", "shared:1").statusCode()).isEqualTo(202);

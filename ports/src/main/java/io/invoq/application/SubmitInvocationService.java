@@ -22,10 +22,10 @@ import java.util.Optional;
 
 /**
  * Turns a submission into a durably queued invocation on the function's queue. A submission that is
- * the callback of another function's call (a chain: {@code X-Callback-Url} naming
- * {@code /async-function/<next>}) carries that call's id, which the broker would take as a duplicate
- * were it the call's own: it gets the id {@link CallId#chainedTo derived} from it, the same for each
- * retry of the callback, and the function sees the original as {@value #PARENT_CALL_ID}.
+ * the callback of a call (a chain: {@code X-Callback-Url} naming {@code /async-function/<next>},
+ * the next function possibly the same one) carries that call's id, which the broker would take as a
+ * duplicate were it the call's own: it gets the id {@link CallId#chainedTo derived} from it, the same
+ * for each retry of the callback, and the function sees the original as {@value #PARENT_CALL_ID}.
  */
 public final class SubmitInvocationService implements SubmitInvocationUseCase {
 
@@ -62,8 +62,7 @@ public final class SubmitInvocationService implements SubmitInvocationUseCase {
                 .orElseThrow(() -> new UnknownFunctionException(command.function()));
         command.callbackUrl().ifPresent(destinations::checkCallback);
         Instant acceptedAt = time.now();
-        Optional<CallId> parent = command.callId()
-                .filter(given -> command.callbackOf().filter(caller -> !caller.equals(function.name())).isPresent());
+        Optional<CallId> parent = command.callId().filter(given -> command.callbackOf().isPresent());
         Invocation invocation = new Invocation(
                 parent.map(id -> id.chainedTo(function.name())).or(command::callId).orElseGet(CallId::generate),
                 function.name(),

@@ -43,7 +43,7 @@ final class BenchmarkRun {
                     MachineInfo.javaVersion(), nats.version());
             succeeded = true;
             return new BenchmarkReport(startedAt, options.profile().name(), machine, options.concurrency(),
-                    InvoqServer.MAX_INFLIGHT, InvoqServer.READ_AHEAD, options.invoqJavaOptions(), SubmissionRequests.BODY.length, RawBaselines.COMPARED_BYTES,
+                    options.window(), InvoqServer.MAX_INFLIGHT, options.readAhead(), options.invoqJavaOptions(), SubmissionRequests.BODY.length, RawBaselines.COMPARED_BYTES,
                     raw.results(), brokers);
         } finally {
             if (succeeded) {

@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
 final class CallLedger {
 
     private static final char SEPARATOR = '.';
+    /** Callbacks are counted per second of the phase for this long; later ones count in the last second. */
+    private static final int TIMELINE_SECONDS = 3600;
 
     private final String phase;
     private final AtomicLongArray acceptedAtEpochNanos;
@@ -22,6 +24,8 @@ final class CallLedger {
     private final LongAdder callbacksReceived = new LongAdder();
     private final LongAdder failedCallbacks = new LongAdder();
     private final LongAccumulator lastCallbackNanos = new LongAccumulator(Math::max, Long.MIN_VALUE);
+    private final long openedNanos = System.nanoTime();
+    private final AtomicIntegerArray callbacksBySecond = new AtomicIntegerArray(TIMELINE_SECONDS);
 
     CallLedger(String phase, int capacity) {
         if (phase.indexOf(SEPARATOR) >= 0) {
@@ -75,7 +79,23 @@ final class CallLedger {
             failedCallbacks.increment();
         }
         callbacksReceived.increment();
-        lastCallbackNanos.accumulate(System.nanoTime());
+        long now = System.nanoTime();
+        lastCallbackNanos.accumulate(now);
+        callbacksBySecond.incrementAndGet((int) Math.min(TIMELINE_SECONDS - 1, Math.max(0, (now - openedNanos) / 1_000_000_000L)));
+    }
+
+    /** When the ledger was opened, as a {@link System#nanoTime()}: second 0 of {@link #callbacksBySecond(int)}. */
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    /** Callbacks received in each of the first {@code seconds} seconds since the ledger was opened. */
+    int[] callbacksBySecond(int seconds) {
+        int[] counts = new int[Math.min(seconds, TIMELINE_SECONDS)];
+        for (int second = 0; second < counts.length; second++) {
+            counts[second] = callbacksBySecond.get(second);
+        }
+        return counts;
     }
 
     long callbacksReceived() {

@@ -18,6 +18,10 @@ final class Format {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
     static String millis(double millis) {
         return String.format(Locale.ROOT, "%.2f", millis);
     }

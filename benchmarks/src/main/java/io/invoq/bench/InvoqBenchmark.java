@@ -17,6 +17,13 @@ final class InvoqBenchmark {
     private static final Duration BACKLOG_SUBMIT_LIMIT = Duration.ofSeconds(60);
     private static final Duration CALLBACK_IDLE_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(120);
+    /** Sizes a sustained phase's ledger: more calls a second than invoq completes on any broker here. */
+    private static final int MAX_SUSTAINED_RATE = 50_000;
+    /** How often a sustained load held back by its window looks again: cheap, and far below a call's time in flight. */
+    private static final long RECHECK_NANOS = 2_000_000;
+    private static final long SAMPLE_SLACK_NANOS = 50_000_000;
+    /** The scale phase's time limits assume at least this many calls a second queued and drained. */
+    private static final int SCALE_MIN_RATE = 1_000;
 
     private final BenchmarkOptions options;
     private final Harness harness;
@@ -33,18 +40,23 @@ final class InvoqBenchmark {
     InvoqResult run(Broker broker) throws IOException, InterruptedException {
         RunProfile profile = options.profile();
         long unknownBefore = harness.ledgers().unknownCalls();
-        try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), broker, nats.url(), workDirectory)) {
+        try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), options.readAhead(), broker,
+                nats.url(), workDirectory)) {
+            Progress.log("invoq ready after " + Format.seconds(invoq.secondsToReady()) + ", "
+                    + Format.seconds(invoq.cpuToReady().toNanos() / 1e9) + " of CPU");
             for (SimulatedFunction function : List.of(SimulatedFunction.NO_OP, SimulatedFunction.TEN_MS)) {
                 invoq.register(function, harness.functions().uri(function));
             }
             Phases phases = new Phases(invoq, broker);
+            SustainedResult cold = phases.sustained("cold", profile.cold());
             WarmUpResult warmUp = phases.warmUp(profile.invoqWarmUp());
             CpuTimes cpuAfterWarmUp = CpuTimes.of(invoq, nats);
             Duration jitAfterWarmUp = invoq.jitCompilerTime();
+            SustainedResult sustained = phases.sustained("sustained", profile.sustained());
             PhaseRun peak = phases.timed("peak", profile.peak(), Pacing.closedLoop());
             double halfPeakRate = peak.submissions().succeededPerSecond() / 2;
             PhaseRun halfPeak = phases.timed("halfpeak", profile.halfPeak(), Pacing.fixedRate(halfPeakRate));
-            double halfCompletedRate = peak.completedPerSecond() / 2;
+            double halfCompletedRate = sustained.completedPerSecond() / 2;
             PhaseRun halfCompleted = phases.timed("halfcompleted", profile.halfCompleted(),
                     Pacing.fixedRate(halfCompletedRate));
             PhaseRun noOpBacklog = phases.backlog("backlog-noop", SimulatedFunction.NO_OP, profile.noOpBacklog());
@@ -52,15 +64,23 @@ final class InvoqBenchmark {
             CpuTimes measuredCpu = CpuTimes.of(invoq, nats).minus(cpuAfterWarmUp);
             Duration measuredJit = invoq.jitCompilerTime().minus(jitAfterWarmUp);
             List<PhaseRun> measured = List.of(peak, halfPeak, halfCompleted, noOpBacklog, slowBacklog);
-            long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum();
-            return new InvoqResult(broker, warmUp, peak.result(), halfPeakRate, halfPeak.result(),
+            long measuredCalls = measured.stream().mapToLong(phase -> phase.ledger().callbacksReceived()).sum()
+                    + sustained.phase().calls().completed();
+            List<ScaleResult> scale = new ArrayList<>();
+            if (broker == Broker.JETSTREAM) {
+                for (int backlog : profile.scaleBacklogs()) {
+                    scale.add(phases.scale(backlog));
+                }
+            }
+            return new InvoqResult(broker, invoq.secondsToReady(), invoq.cpuToReady().toNanos() / 1e9, cold, warmUp, sustained,
+                    peak.result(), halfPeakRate, halfPeak.result(),
                     halfCompletedRate, halfCompleted.result(),
                     noOpBacklog.result(), slowBacklog.result(), invoq.peakRssBytes(),
                     CpuTimes.microsPerCall(measuredCpu.invoq(), measuredCalls),
                     CpuTimes.microsPerCall(measuredJit, measuredCalls),
                     CpuTimes.microsPerCall(measuredCpu.natsServer(), measuredCalls),
                     CpuTimes.microsPerCall(measuredCpu.harness(), measuredCalls),
-                    harness.ledgers().unknownCalls() - unknownBefore);
+                    harness.ledgers().unknownCalls() - unknownBefore, scale);
         }
     }
 
@@ -94,11 +114,66 @@ final class InvoqBenchmark {
             }
         }
 
+        /**
+         * Keeps {@code window} calls of the no-op function in flight from submission to callback for
+         * {@code duration}, sampling CPU times every second, then waits for the last callbacks.
+         */
+        SustainedResult sustained(String name, Duration duration) throws IOException, InterruptedException {
+            int seconds = (int) duration.toSeconds();
+            CallLedger ledger = harness.ledgers().open(broker.flag() + "-" + name, seconds * MAX_SUSTAINED_RATE);
+            LoadResult submissions;
+            List<CpuSample> samples;
+            try (CpuSampler sampler = CpuSampler.start(() -> CpuSample.of(invoq, nats), ledger.openedNanos())) {
+                submissions = submit(ledger, SimulatedFunction.NO_OP, SubmissionRequests.BODY, new LoadPlan(ledger.capacity(),
+                        duration, options.concurrency(), Pacing.endToEnd(options.window(), ledger::callbacksReceived, RECHECK_NANOS)));
+                long lastSample = ledger.openedNanos() + duration.toNanos() + SAMPLE_SLACK_NANOS;
+                Await.until("the last CPU sample of " + name, Duration.ofSeconds(5),
+                        () -> System.nanoTime() - lastSample > 0 && sampler.samples().size() > seconds);
+                samples = sampler.samples();
+            }
+            SustainedResult result = SustainedResult.of(settle(ledger, submissions, ledger.openedNanos()), seconds, samples);
+            Progress.log(ledger.phase() + ": " + Format.rate(result.completedPerSecond()) + " completed while loaded, first "
+                    + SustainedResult.FIRST_SECONDS + " s " + Format.rate(result.firstSecondsPerSecond()) + "; machine CPU per call "
+                    + Format.micros(result.whole().machineMicrosPerCall()));
+            return result;
+        }
+
+        /**
+         * Queues {@code calls} with 1 KiB bodies behind a closed gate while asking {@code GET /system/queues}
+         * and reading invoq's RSS every second, then drains them.
+         */
+        ScaleResult scale(int calls) throws IOException, InterruptedException {
+            CallLedger ledger = harness.ledgers().open(broker.flag() + "-scale-" + calls, calls);
+            Duration submitLimit = Duration.ofSeconds(Math.max(60, calls / SCALE_MIN_RATE));
+            try (QueueProbe probe = QueueProbe.start(invoq)) {
+                harness.functions().closeGate();
+                LoadResult submissions;
+                long origin;
+                try {
+                    submissions = submit(ledger, SimulatedFunction.NO_OP, SubmissionRequests.KIB_BODY,
+                            new LoadPlan(calls, submitLimit, options.concurrency(), Pacing.closedLoop()));
+                } finally {
+                    origin = System.nanoTime();
+                    harness.functions().openGate();
+                }
+                QueueProbe.Reading whileQueued = probe.reading();
+                awaitCallbacks(ledger, submissions.succeeded(), Duration.ofSeconds(Math.max(120, calls / SCALE_MIN_RATE)));
+                invoq.requireAlive();
+                PhaseRun run = new PhaseRun(ledger, submissions, ledger.callbackRateSince(origin));
+                ScaleResult result = new ScaleResult(calls, run.result(), whileQueued, probe.reading());
+                Progress.log(ledger.phase() + ": " + Format.count(submissions.succeeded()) + " queued at "
+                        + Format.rate(submissions.succeededPerSecond()) + ", drained at " + Format.rate(run.completedPerSecond())
+                        + "; RSS at most " + Format.mebibytes(result.whileDraining().maxRssBytes()) + ", GET /system/queues "
+                        + Format.percentiles(result.whileDraining().queuesLatency()));
+                return result;
+            }
+        }
+
         /** Submits to the no-op function within {@code limit}, then waits for the callbacks. */
         PhaseRun timed(String name, PhaseLimit limit, Pacing pacing) throws IOException, InterruptedException {
             CallLedger ledger = harness.ledgers().open(broker.flag() + "-" + name, limit.calls());
             long origin = System.nanoTime();
-            LoadResult submissions = submit(ledger, SimulatedFunction.NO_OP,
+            LoadResult submissions = submit(ledger, SimulatedFunction.NO_OP, SubmissionRequests.BODY,
                     new LoadPlan(limit.calls(), limit.duration(), options.concurrency(), pacing));
             return settle(ledger, submissions, origin);
         }
@@ -113,7 +188,7 @@ final class InvoqBenchmark {
             LoadResult submissions;
             long origin;
             try {
-                submissions = submit(ledger, function,
+                submissions = submit(ledger, function, SubmissionRequests.BODY,
                         new LoadPlan(calls, BACKLOG_SUBMIT_LIMIT, options.concurrency(), Pacing.closedLoop()));
             } finally {
                 origin = System.nanoTime();
@@ -122,15 +197,15 @@ final class InvoqBenchmark {
             return settle(ledger, submissions, origin);
         }
 
-        private LoadResult submit(CallLedger ledger, SimulatedFunction function, LoadPlan plan) throws IOException {
+        private LoadResult submit(CallLedger ledger, SimulatedFunction function, byte[] body, LoadPlan plan) throws IOException {
             SubmissionRequests requests = new SubmissionRequests(invoq.submissionUri(function), harness.callbacks().uri(),
-                    ledger::callId);
+                    ledger::callId, body);
             return LoadDriver.run(plan, requests, 202, (sequence, response) -> ledger.accepted(sequence,
                     Long.parseLong(Objects.requireNonNull(response.header("x-start-time"), "a 202 without X-Start-Time"))));
         }
 
         private PhaseRun settle(CallLedger ledger, LoadResult submissions, long originNanos) throws InterruptedException {
-            awaitCallbacks(ledger, submissions.succeeded());
+            awaitCallbacks(ledger, submissions.succeeded(), CALLBACK_TIMEOUT);
             invoq.requireAlive();
             PhaseRun run = new PhaseRun(ledger, submissions, ledger.callbackRateSince(originNanos));
             Progress.log(ledger.phase() + ": " + Format.count(submissions.succeeded()) + " accepted at "
@@ -141,7 +216,7 @@ final class InvoqBenchmark {
     }
 
     /** Waits until every accepted call has called back, or callbacks stop coming. */
-    private static void awaitCallbacks(CallLedger ledger, long expected) throws InterruptedException {
+    private static void awaitCallbacks(CallLedger ledger, long expected, Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
         long lastProgress = started;
         long lastCount = -1;
@@ -151,7 +226,7 @@ final class InvoqBenchmark {
             if (count != lastCount) {
                 lastCount = count;
                 lastProgress = now;
-            } else if (now - lastProgress > CALLBACK_IDLE_TIMEOUT.toNanos() || now - started > CALLBACK_TIMEOUT.toNanos()) {
+            } else if (now - lastProgress > CALLBACK_IDLE_TIMEOUT.toNanos() || now - started > timeout.toNanos()) {
                 return;
             }
             Thread.sleep(20);

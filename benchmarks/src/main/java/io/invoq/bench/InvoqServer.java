@@ -17,14 +17,14 @@ import java.util.List;
 final class InvoqServer implements AutoCloseable {
 
     static final int MAX_INFLIGHT = 64;
-    /** The calls are all short, so the worker fetches half its slots' worth ahead of them. */
-    static final int READ_AHEAD = MAX_INFLIGHT / 2;
     /** In invoq's JVM options, stands for the broker's name, e.g. to give each run its own JFR file. */
     static final String BROKER_PLACEHOLDER = "{broker}";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChildProcess process;
     private final URI base;
+    private double secondsToReady;
+    private Duration cpuToReady = Duration.ZERO;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private InvoqServer(ChildProcess process, int port) {
@@ -37,8 +37,8 @@ final class InvoqServer implements AutoCloseable {
      *
      * @param javaOptions JVM options, where {@link #BROKER_PLACEHOLDER} stands for the broker's name
      */
-    static InvoqServer start(Path jar, List<String> javaOptions, Broker broker, String natsUrl, Path workDirectory)
-            throws InterruptedException {
+    static InvoqServer start(Path jar, List<String> javaOptions, int readAhead, Broker broker, String natsUrl,
+                             Path workDirectory) throws InterruptedException {
         int port = Loopback.freePort();
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
@@ -49,18 +49,31 @@ final class InvoqServer implements AutoCloseable {
                 "--port=" + port,
                 "--queue-name=bench",
                 "--max-inflight=" + MAX_INFLIGHT,
-                "--read-ahead=" + READ_AHEAD,
+                "--read-ahead=" + readAhead,
                 "--shutdown-grace=5s"));
+        long started = System.nanoTime();
         InvoqServer server = new InvoqServer(
                 ChildProcess.start("invoq", command, workDirectory.resolve("invoq-" + broker.flag() + ".log")), port);
         try {
             Await.until("invoq to become ready on port " + port, START_TIMEOUT, () -> !server.process.isAlive() || server.ready());
             server.process.requireAlive();
+            server.secondsToReady = (System.nanoTime() - started) / 1e9;
+            server.cpuToReady = server.cpuTime();
             return server;
         } catch (RuntimeException | InterruptedException e) {
             server.close();
             throw e;
         }
+    }
+
+    /** From starting the process to {@code /readyz} answering 200. */
+    double secondsToReady() {
+        return secondsToReady;
+    }
+
+    /** The CPU time the process had used when it was first ready: JVM start, class loading, wiring. */
+    Duration cpuToReady() {
+        return cpuToReady;
     }
 
     URI submissionUri(SimulatedFunction function) {
@@ -83,12 +96,26 @@ final class InvoqServer implements AutoCloseable {
 
     /** The most resident memory the process has had so far ({@code VmHWM}). */
     long peakRssBytes() {
+        return memory("VmHWM:");
+    }
+
+    /** The process's resident memory now ({@code VmRSS}). */
+    long rssBytes() {
+        return memory("VmRSS:");
+    }
+
+    /** Whether {@code GET /system/queues} answered 200 within 10 s. */
+    boolean queuesAnswer() {
+        return answers200("/system/queues", Duration.ofSeconds(10));
+    }
+
+    private long memory(String field) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
+                    .filter(line -> line.startsWith(field))
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no VmHWM for process " + process.pid()));
+                    .orElseThrow(() -> new IllegalStateException("no " + field + " for process " + process.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the memory of process " + process.pid(), e);
         }
@@ -110,8 +137,12 @@ final class InvoqServer implements AutoCloseable {
     }
 
     private boolean ready() {
+        return answers200("/readyz", Duration.ofSeconds(2));
+    }
+
+    private boolean answers200(String path, Duration timeout) {
         try {
-            return client.send(HttpRequest.newBuilder(base.resolve("/readyz")).timeout(Duration.ofSeconds(2)).build(),
+            return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).build(),
                     BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -23,7 +23,8 @@ final class MarkdownReport {
                 + "load average " + machine.loadAverageBefore() + " before, " + machine.loadAverageAfter() + " after");
         line("- " + machine.java() + "; " + machine.natsServer() + " (JetStream, file storage), all on 127.0.0.1");
         line("- load: " + report.concurrency() + " outstanding submissions on keep-alive connections, "
-                + report.submissionBytes() + "-byte bodies, a callback and a unique X-Call-Id each; invoq --max-inflight="
+                + report.submissionBytes() + "-byte bodies, a callback and a unique X-Call-Id each; in the sustained phases (cold "
+                + "and warm) at most " + report.window() + " calls in flight from submission to callback; invoq --max-inflight="
                 + report.maxInflight() + " --read-ahead=" + report.readAhead() + ", JVM options: "
                 + String.join(" ", report.invoqJavaOptions()));
         line("- ratios compare with the " + report.comparedAtBytes() + "-byte raw baselines; latencies in ms");

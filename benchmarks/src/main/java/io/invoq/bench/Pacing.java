@@ -1,5 +1,7 @@
 package io.invoq.bench;
 
+import java.util.function.LongSupplier;
+
 /** When each request of a load is due, and so what its latency is measured from. */
 @FunctionalInterface
 interface Pacing {
@@ -27,5 +29,18 @@ interface Pacing {
         }
         double intervalNanos = 1e9 / perSecond;
         return (sequence, originNanos, nowNanos) -> originNanos + (long) (sequence * intervalNanos);
+    }
+
+    /**
+     * Each request goes as soon as a connection is free and fewer than {@code window} calls are
+     * submitted but not yet called back: the load a caller that waits for its results keeps up, so
+     * the accepted rate cannot run ahead of the completed one and build a backlog. A held request
+     * is looked at again every {@code recheckNanos}.
+     */
+    static Pacing endToEnd(int window, LongSupplier calledBack, long recheckNanos) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be positive: " + window);
+        }
+        return (sequence, originNanos, nowNanos) -> sequence - calledBack.getAsLong() < window ? nowNanos : nowNanos + recheckNanos;
     }
 }

@@ -16,7 +16,7 @@ final class RawHttpBaseline {
 
     static RawResult measure(int connections, RunProfile profile) throws IOException {
         try (NoOpServer server = new NoOpServer()) {
-            SubmissionRequests requests = new SubmissionRequests(server.uri(), server.uri(), sequence -> "raw." + sequence);
+            SubmissionRequests requests = new SubmissionRequests(server.uri(), server.uri(), sequence -> "raw." + sequence, SubmissionRequests.BODY);
             run(requests, connections, profile.rawWarmUp());
             LoadResult result = run(requests, connections, profile.rawDuration());
             if (result.failures() > 0 || !result.otherStatuses().isEmpty()) {

@@ -1,11 +1,23 @@
 package io.invoq.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** invoq's figures on one broker next to their raw baselines and targets. */
 final class Scorecard {
 
-    static final double MIN_COMPLETED_PER_SECOND = 5_000;
+    /** Sustained completed calls a second, warm, by broker. */
+    static final double MIN_SUSTAINED_JETSTREAM = 8_000;
+    static final double MIN_SUSTAINED_INMEMORY = 15_000;
+    /** A fresh invoq's first seconds of peak load, against its warm rate. */
+    static final double MIN_COLD_SHARE_OF_WARM = 0.8;
+    /** The whole machine's CPU time per completed call on JetStream, warm. */
+    static final double MAX_MACHINE_MICROS_PER_CALL_JETSTREAM = 250;
+    /** The scale phase: a million-call backlog's rates within this of a small backlog's; RSS no more than this above it. */
+    static final double MAX_SCALE_DROP = 0.15;
+    static final double MAX_QUEUES_LATENCY_MS = 50;
     static final double MIN_COMPLETED_TO_PULL_ACK = 0.25;
     static final double MIN_ACCEPTED_TO_SYNC_PUBLISH = 0.5;
     static final double MAX_HALF_PEAK_P99_MS = 5;
@@ -27,23 +39,49 @@ final class Scorecard {
         PhaseResult peak = invoq.peak();
         PhaseResult halfPeak = invoq.halfPeak();
         double accepted = peak.submissions().succeededPerSecond();
-        double completed = peak.completedPerSecond();
+        double burstCompleted = peak.completedPerSecond();
+        double sustained = invoq.sustained().completedPerSecond();
+        double coldRate = invoq.cold().firstSecondsPerSecond();
+        double minSustained = invoq.broker() == Broker.JETSTREAM ? MIN_SUSTAINED_JETSTREAM : MIN_SUSTAINED_INMEMORY;
+        CpuUse warmCpu = invoq.sustained().whole();
+        CpuUse coldCpu = invoq.cold().firstSeconds();
         double slowCompleted = invoq.slowBacklog().completedPerSecond();
-        LatencySummary halfPeakLatency = halfPeak.submissions().latency();
+        LatencySummary halfCompletedLatency = invoq.halfCompleted().submissions().latency();
         long calls = invoq.phases().stream().mapToLong(phase -> phase.calls().accepted()).sum();
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
+                new Figure("completed calls/s, sustained, warm (" + Format.count(invoq.sustained().phase().calls().accepted())
+                        + " calls)", Format.rate(sustained), "", "", "≥ " + Format.rate(minSustained), Verdict.of(sustained >= minSustained)),
+                new Figure("completed calls/s, first " + SustainedResult.FIRST_SECONDS + " s of a fresh invoq (cold)",
+                        Format.rate(coldRate), "warm " + Format.rate(sustained), Format.percent(sustained > 0 ? coldRate / sustained : 0),
+                        "≥ " + Format.percent(MIN_COLD_SHARE_OF_WARM) + " of warm",
+                        Verdict.of(sustained > 0 && coldRate >= MIN_COLD_SHARE_OF_WARM * sustained)),
+                Figure.info("time to warm: seconds of load until " + Format.percent(SustainedResult.WARM_SHARE) + " of the warm rate",
+                        timeToWarm(invoq), "", ""),
+                Figure.info("cold phase, completed calls in each second", timeline(invoq.cold().completedBySecond()), "", ""),
+                Figure.info("start-up: process start → /readyz", Format.seconds(invoq.secondsToReady()) + ", "
+                        + Format.seconds(invoq.cpuSecondsToReady()) + " of invoq's CPU", "", ""),
+                new Figure("machine CPU per completed call (/proc/stat: all processes and the kernel), sustained, warm",
+                        Format.micros(warmCpu.machineMicrosPerCall()), cpuBoundCeiling(cores, warmCpu.machineMicrosPerCall()), "",
+                        invoq.broker() == Broker.JETSTREAM ? "≤ " + Format.micros(MAX_MACHINE_MICROS_PER_CALL_JETSTREAM) : "",
+                        invoq.broker() == Broker.JETSTREAM
+                                ? Verdict.of(warmCpu.calls() > 0 && warmCpu.machineMicrosPerCall() <= MAX_MACHINE_MICROS_PER_CALL_JETSTREAM)
+                                : Verdict.INFO),
+                Figure.info("of which invoq (its JIT) / nats-server / harness / kernel and others, warm", breakdown(warmCpu), "", ""),
+                Figure.info("machine CPU per completed call, cold, first " + SustainedResult.FIRST_SECONDS + " s",
+                        Format.micros(coldCpu.machineMicrosPerCall()), cpuBoundCeiling(cores, coldCpu.machineMicrosPerCall()), ""),
+                Figure.info("of which invoq (its JIT) / nats-server / harness / kernel and others, cold", breakdown(coldCpu), "", ""),
+                new Figure("completed calls/s vs raw pull + ack, sustained, warm", Format.rate(sustained),
+                        "pull + ack " + Format.rate(pullAck.perSecond()), Format.ratio(sustained, pullAck.perSecond()),
+                        "≥ " + MIN_COMPLETED_TO_PULL_ACK + "× pull + ack",
+                        Verdict.of(sustained >= MIN_COMPLETED_TO_PULL_ACK * pullAck.perSecond())),
                 new Figure("accepted submissions/s (peak)", Format.rate(accepted),
                         "sync publish " + Format.rate(syncPublish.perSecond()), Format.ratio(accepted, syncPublish.perSecond()),
                         "≥ " + MIN_ACCEPTED_TO_SYNC_PUBLISH + "× sync publish",
                         Verdict.of(accepted >= MIN_ACCEPTED_TO_SYNC_PUBLISH * syncPublish.perSecond())),
                 Figure.info("accepted submissions/s (peak) vs HTTP", Format.rate(accepted),
                         "HTTP no-op " + Format.rate(http.perSecond()), Format.ratio(accepted, http.perSecond())),
-                new Figure("completed invocations/s (peak)", Format.rate(completed), "", "",
-                        "≥ " + Format.rate(MIN_COMPLETED_PER_SECOND), Verdict.of(completed >= MIN_COMPLETED_PER_SECOND)),
-                new Figure("completed invocations/s (peak) vs pull + ack", Format.rate(completed),
-                        "pull + ack " + Format.rate(pullAck.perSecond()), Format.ratio(completed, pullAck.perSecond()),
-                        "≥ " + MIN_COMPLETED_TO_PULL_ACK + "× pull + ack",
-                        Verdict.of(completed >= MIN_COMPLETED_TO_PULL_ACK * pullAck.perSecond())),
+                Figure.info("completed calls/s, burst: the peak's calls from first submission to last callback (not sustainable)",
+                        Format.rate(burstCompleted), "", ""),
                 Figure.info("submit latency p50 / p99 / p99.9 (peak)", Format.percentiles(peak.submissions().latency()),
                         "HTTP no-op " + Format.percentiles(http.latency()),
                         Format.ratios(peak.submissions().latency(), http.latency())),
@@ -51,18 +89,17 @@ final class Scorecard {
                         "sync publish " + Format.percentiles(syncPublish.latency()),
                         Format.ratios(peak.submissions().latency(), syncPublish.latency())),
                 Figure.info("submit → function start p50 / p99 (peak)", Format.medianAndP99(peak.calls().submitToStart()), "", ""),
-                new Figure("submit latency p50 / p99 / p99.9 at half peak (" + Format.rate(invoq.halfPeakRate()) + ")",
-                        Format.percentiles(halfPeakLatency), "HTTP no-op " + Format.percentiles(http.latency()),
-                        Format.ratios(halfPeakLatency, http.latency()),
+                Figure.info("submit latency p50 / p99 / p99.9 at half the peak's accepted rate (" + Format.rate(invoq.halfPeakRate()) + ")",
+                        Format.percentiles(halfPeak.submissions().latency()), "HTTP no-op " + Format.percentiles(http.latency()),
+                        Format.ratios(halfPeak.submissions().latency(), http.latency())),
+                Figure.info("submit → function start p50 / p99 at half the peak's accepted rate",
+                        Format.medianAndP99(halfPeak.calls().submitToStart()), "", ""),
+                new Figure("submit latency p50 / p99 / p99.9 at half the sustained rate (" + Format.rate(invoq.halfCompletedRate()) + ")",
+                        Format.percentiles(halfCompletedLatency), "HTTP no-op " + Format.percentiles(http.latency()),
+                        Format.ratios(halfCompletedLatency, http.latency()),
                         "p99 < " + Format.millis(MAX_HALF_PEAK_P99_MS) + " ms",
-                        Verdict.of(halfPeakLatency.count() > 0 && halfPeakLatency.p99Ms() < MAX_HALF_PEAK_P99_MS)),
-                Figure.info("submit → function start p50 / p99 at half peak", Format.medianAndP99(halfPeak.calls().submitToStart()), "", ""),
-                Figure.info("submit latency p50 / p99 / p99.9 at half the completed peak ("
-                                + Format.rate(invoq.halfCompletedRate()) + ")",
-                        Format.percentiles(invoq.halfCompleted().submissions().latency()),
-                        "HTTP no-op " + Format.percentiles(http.latency()),
-                        Format.ratios(invoq.halfCompleted().submissions().latency(), http.latency())),
-                Figure.info("submit → function start p50 / p99 at half the completed peak",
+                        Verdict.of(halfCompletedLatency.count() > 0 && halfCompletedLatency.p99Ms() < MAX_HALF_PEAK_P99_MS)),
+                Figure.info("submit → function start p50 / p99 at half the sustained rate",
                         Format.medianAndP99(invoq.halfCompleted().calls().submitToStart()), "", ""),
                 Figure.info("backlog drain, no-op function: completed/s", Format.rate(invoq.noOpBacklog().completedPerSecond()),
                         "pull + ack " + Format.rate(pullAck.perSecond()),
@@ -82,13 +119,73 @@ final class Scorecard {
                         "< " + Format.mebibytes(MAX_RSS_BYTES), Verdict.of(invoq.peakRssBytes() < MAX_RSS_BYTES)),
                 Figure.info("warm-up until invoq's JIT compilers use < " + Format.percent(invoq.warmUp().settledShare())
                                 + " of a core", warmUpSummary(invoq.warmUp()), "", ""),
-                Figure.info("invoq CPU per call (warm-up excluded)", Format.micros(invoq.cpuMicrosPerCall()), "", ""),
+                Figure.info("invoq CPU per call (all phases after the warm-up)", Format.micros(invoq.cpuMicrosPerCall()), "", ""),
                 Figure.info("of which its JIT compilers", Format.micros(invoq.jitCpuMicrosPerCall()), "", ""),
                 Figure.info("nats-server CPU per call", Format.micros(invoq.natsServerCpuMicrosPerCall()), "", ""),
                 Figure.info("harness CPU per call (load generator, function, callbacks)",
                         Format.micros(invoq.harnessCpuMicrosPerCall()), "", ""),
-                Figure.info("all parties' CPU per call", Format.micros(invoq.allPartiesCpuMicrosPerCall()),
-                        cpuBoundCeiling(cores, invoq.allPartiesCpuMicrosPerCall()), ""));
+                Figure.info("the three processes' CPU per call (kernel time outside them not counted)",
+                        Format.micros(invoq.allPartiesCpuMicrosPerCall()), cpuBoundCeiling(cores, invoq.allPartiesCpuMicrosPerCall()), "")));
+        figures.addAll(scaleFigures(invoq.scale()));
+        return figures;
+    }
+
+    /** The scale phase: each backlog, then the largest judged against the smallest. */
+    private static List<Figure> scaleFigures(List<ScaleResult> scale) {
+        List<Figure> figures = new ArrayList<>();
+        for (ScaleResult backlog : scale) {
+            figures.add(Figure.info("backlog of " + Format.count(backlog.backlog()) + " calls, 1 KiB: queued/s, drained/s, invoq's RSS at most, "
+                            + "GET /system/queues p50 / p99 / max",
+                    Format.rate(backlog.phase().submissions().succeededPerSecond()) + ", " + Format.rate(backlog.phase().completedPerSecond())
+                            + ", " + Format.mebibytes(backlog.whileDraining().maxRssBytes()) + ", "
+                            + Format.millis(backlog.whileDraining().queuesLatency().p50Ms()) + " / "
+                            + Format.millis(backlog.whileDraining().queuesLatency().p99Ms()) + " / "
+                            + Format.millis(backlog.whileDraining().queuesLatency().maxMs()) + " ms", "", ""));
+        }
+        if (scale.size() < 2) {
+            return figures;
+        }
+        ScaleResult small = scale.get(0);
+        ScaleResult large = scale.get(scale.size() - 1);
+        String versus = "vs " + Format.count(small.backlog());
+        double queued = large.phase().submissions().succeededPerSecond();
+        double smallQueued = small.phase().submissions().succeededPerSecond();
+        double drained = large.phase().completedPerSecond();
+        double smallDrained = small.phase().completedPerSecond();
+        long rss = large.whileDraining().maxRssBytes();
+        long smallRss = small.whileDraining().maxRssBytes();
+        double queuesMaxMs = large.whileDraining().queuesLatency().maxMs();
+        String within = "within " + Format.percent(MAX_SCALE_DROP);
+        figures.add(new Figure("backlog of " + Format.count(large.backlog()) + ": queued/s", Format.rate(queued),
+                versus + ": " + Format.rate(smallQueued), Format.ratio(queued, smallQueued), within,
+                Verdict.of(queued >= (1 - MAX_SCALE_DROP) * smallQueued)));
+        figures.add(new Figure("backlog of " + Format.count(large.backlog()) + ": drained/s", Format.rate(drained),
+                versus + ": " + Format.rate(smallDrained), Format.ratio(drained, smallDrained), within,
+                Verdict.of(drained >= (1 - MAX_SCALE_DROP) * smallDrained)));
+        figures.add(new Figure("backlog of " + Format.count(large.backlog()) + ": invoq's RSS at most", Format.mebibytes(rss),
+                versus + ": " + Format.mebibytes(smallRss), Format.ratio(rss, smallRss), within,
+                Verdict.of(rss <= (1 + MAX_SCALE_DROP) * smallRss)));
+        figures.add(new Figure("backlog of " + Format.count(large.backlog()) + ": GET /system/queues, slowest answer",
+                Format.millis(queuesMaxMs) + " ms", "", "", "< " + Format.millis(MAX_QUEUES_LATENCY_MS) + " ms",
+                Verdict.of(large.whileDraining().failedRequests() == 0 && queuesMaxMs < MAX_QUEUES_LATENCY_MS)));
+        return figures;
+    }
+
+    private static String timeToWarm(InvoqResult invoq) {
+        int seconds = invoq.cold().secondsToReach(invoq.sustained().completedPerSecond());
+        return seconds >= 0 ? seconds + " s"
+                : "not within the cold phase's " + invoq.cold().completedBySecond().length + " s (then " + Math.round(invoq.warmUp().seconds())
+                + " s of warm-up)";
+    }
+
+    private static String timeline(int[] completedBySecond) {
+        return Arrays.stream(completedBySecond).mapToObj(count -> Format.count(count)).collect(Collectors.joining(" "));
+    }
+
+    private static String breakdown(CpuUse cpu) {
+        return Format.micros(cpu.invoqMicrosPerCall()) + " (" + Format.micros(cpu.jitMicrosPerCall()) + ") / "
+                + Format.micros(cpu.natsServerMicrosPerCall()) + " / " + Format.micros(cpu.harnessMicrosPerCall()) + " / "
+                + Format.micros(cpu.unattributedMicrosPerCall()) + "; cores " + Format.percent(cpu.machineBusyShare()) + " busy";
     }
 
     /** The call rate that {@code cores} could reach at most if they did nothing but these calls. */

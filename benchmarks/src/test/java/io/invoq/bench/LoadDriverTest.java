@@ -47,6 +47,6 @@ class LoadDriverTest {
     }
 
     private static SubmissionRequests requests(URI target) {
-        return new SubmissionRequests(target, URI.create("http://127.0.0.1:9/callback"), sequence -> "call." + sequence);
+        return new SubmissionRequests(target, URI.create("http://127.0.0.1:9/callback"), sequence -> "call." + sequence, SubmissionRequests.BODY);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.invoq.application.AdaptiveConcurrency;
 import io.invoq.application.CallHistory;
 import io.invoq.application.CallRunner;
 import io.invoq.application.CallStatusService;
@@ -11,6 +12,7 @@ import io.invoq.application.CallbackDispatcher;
 import io.invoq.application.DeadLetterService;
 import io.invoq.application.DrainSwitch;
 import io.invoq.application.FunctionCatalogService;
+import io.invoq.application.FlowControlledQueue;
 import io.invoq.application.FunctionDirectory;
 import io.invoq.application.InvocationWorker;
 import io.invoq.application.LeaseExtender;
@@ -24,6 +26,7 @@ import io.invoq.ports.in.CancelCallUseCase;
 import io.invoq.ports.in.DeadLetterQuery;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.InvokeFunctionUseCase;
+import io.invoq.ports.in.PauseQueueUseCase;
 import io.invoq.ports.in.PurgeQueueUseCase;
 import io.invoq.ports.in.QueueStatusQuery;
 import io.invoq.ports.in.ReadinessQuery;
@@ -41,6 +44,7 @@ import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueControls;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.Scheduler;
 import io.invoq.ports.out.TimeSource;
@@ -70,14 +74,16 @@ final class ApplicationModule extends AbstractModule {
         bind(Scheduler.class).toInstance(scheduler);
         bind(TimeSource.class).toInstance(scheduler);
         bind(DrainSwitch.class).in(Singleton.class);
-        Multibinder.newSetBinder(binder(), InvocationEvents.class).addBinding()
-                .toInstance(new InvocationLog(config.debug()));
+        Multibinder<InvocationEvents> listeners = Multibinder.newSetBinder(binder(), InvocationEvents.class);
+        listeners.addBinding().toInstance(new InvocationLog(config.debug()));
+        listeners.addBinding().to(AdaptiveConcurrency.class);
         bind(SubmitInvocationUseCase.class).to(SubmitInvocationService.class);
         bind(RegisterFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(RemoveFunctionUseCase.class).to(FunctionCatalogService.class);
         bind(FindFunctionsQuery.class).to(FunctionCatalogService.class);
         bind(QueueStatusQuery.class).to(QueueAdministrationService.class);
         bind(PurgeQueueUseCase.class).to(QueueAdministrationService.class);
+        bind(PauseQueueUseCase.class).to(QueueAdministrationService.class);
         bind(CallStatusQuery.class).to(CallStatusService.class);
         bind(CancelCallUseCase.class).to(CallStatusService.class);
         bind(DeadLetterQuery.class).to(DeadLetterService.class);
@@ -116,8 +122,10 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    QueueAdministrationService queueAdministrationService(FunctionRegistry registry, InvocationQueue queue) {
-        return new QueueAdministrationService(registry, queue, config.worker().queue());
+    QueueAdministrationService queueAdministrationService(FunctionRegistry registry, InvocationQueue queue,
+                                                          QueueControls controls) {
+        return new QueueAdministrationService(registry, queue, controls, config.worker().queue(),
+                config.flow().defaultMaxConcurrency());
     }
 
     @Provides
@@ -148,7 +156,7 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InvocationWorker invocationWorker(InvocationQueue queue, CallRunner runner) {
+    InvocationWorker invocationWorker(FlowControlledQueue queue, CallRunner runner) {
         return new InvocationWorker(config.worker(), queue, runner);
     }
 
@@ -165,5 +173,19 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     CallbackDispatcher callbackDispatcher(CallbackSender callbacks, Scheduler scheduler, InvocationEvents events) {
         return new CallbackDispatcher(callbacks, config.worker().callbackPolicy(), scheduler, events);
+    }
+
+    @Provides
+    @Singleton
+    FlowControlledQueue flowControlledQueue(InvocationQueue queue, QueueControls controls, FunctionDirectory functions,
+                                            AdaptiveConcurrency adaptive) {
+        return new FlowControlledQueue(queue, controls, functions, adaptive, config.worker().queue(), config.flow(),
+                config.worker().maxInflight());
+    }
+
+    @Provides
+    @Singleton
+    AdaptiveConcurrency adaptiveConcurrency(TimeSource time) {
+        return new AdaptiveConcurrency(config.worker().queue(), time);
     }
 }

@@ -7,12 +7,14 @@ import io.invoq.adapter.http.OutboundSettings.AllowList;
 import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
+import io.invoq.application.FlowSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
 import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
+import io.invoq.domain.ScalingMode;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.QueueSettings;
@@ -124,8 +126,20 @@ final class ConfigKey<T> {
             "function statuses that are retried");
     static final ConfigKey<Backoff> BACKOFF = key("backoff", RetryPolicy.DEFAULT.backoff(),
             ValueType.choice(Backoff.class), "exponential, full or equal (jitter)");
-    static final ConfigKey<InvoqConfig.ScalingMode> SCALING_MODE = key("scaling_mode", InvoqConfig.ScalingMode.STATIC,
-            ValueType.choice(InvoqConfig.ScalingMode.class), "static: one shared consumer per queue, FIFO");
+    static final ConfigKey<ScalingMode> SCALING_MODE = key("scaling_mode", ScalingMode.STATIC,
+            ValueType.choice(ScalingMode.class), "static: one shared consumer per queue, FIFO; function: one consumer "
+                    + "per function with pending calls, free slots shared round-robin between functions, "
+                    + "per-function flow control (see [function mode](#function-mode-and-flow-control))");
+    static final ConfigKey<Duration> CONSUMER_INACTIVE_THRESHOLD = key("consumer_inactive_threshold",
+            JetStreamSettings.DEFAULT_CONSUMER_INACTIVE_THRESHOLD, ValueType.duration(Duration.ofSeconds(1)),
+            "function mode: a function's consumer is removed once the function has had no pending call for this long");
+    static final ConfigKey<Integer> MAX_CONCURRENCY = key("max_concurrency", FlowSettings.UNBOUNDED,
+            ValueType.integer(0, 1_000_000), "function mode: most calls of one function running at once across all "
+                    + "workers of the queue, unless its `com.invoq.max_concurrency` annotation says otherwise "
+                    + "(0: no bound)");
+    static final ConfigKey<Boolean> ADAPTIVE_CONCURRENCY = key("adaptive_concurrency", true, ValueType.bool(),
+            "function mode: a function answering `429` (or `503` with `Retry-After`) gets half as many calls at once "
+                    + "from each worker, and one more after each run of successes");
     static final ConfigKey<Duration> DUPLICATE_WINDOW = key("duplicate_window", QueueSettings.DEFAULT_DUPLICATE_WINDOW,
             ValueType.duration(Duration.ZERO), "how long a `X-Call-Id` is remembered for de-duplication");
     static final ConfigKey<Long> MAX_QUEUE_LENGTH = key("max_queue_length", QueueSettings.NO_BOUND,

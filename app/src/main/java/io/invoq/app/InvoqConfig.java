@@ -5,6 +5,7 @@ import io.invoq.adapter.http.AuthSettings.BasicAuth;
 import io.invoq.adapter.http.OutboundSettings;
 import io.invoq.adapter.http.SecuritySettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
+import io.invoq.application.FlowSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
@@ -28,6 +29,7 @@ record InvoqConfig(
         CallLedgerSettings ledger,
         DeadLetterSettings deadLetters,
         WorkerSettings worker,
+        FlowSettings flow,
         Optional<String> upstreamUrl,
         FunctionNamespace functionNamespace,
         JetStreamSettings nats,
@@ -52,8 +54,6 @@ record InvoqConfig(
     enum BrokerKind { INMEMORY, JETSTREAM }
 
     enum LogEncoding { CONSOLE, JSON }
-
-    enum ScalingMode { STATIC }
 
     static InvoqConfig load(String[] args, Map<String, String> environment) {
         ConfigReader read = new ConfigReader(ConfigSource.of(args, environment));
@@ -84,6 +84,8 @@ record InvoqConfig(
                 new CallLedgerSettings(read.get(ConfigKey.CALL_RETENTION)),
                 new DeadLetterSettings(read.get(ConfigKey.DEAD_LETTER_RETENTION)),
                 worker,
+                new FlowSettings(read.get(ConfigKey.SCALING_MODE), read.get(ConfigKey.MAX_CONCURRENCY),
+                        read.get(ConfigKey.ADAPTIVE_CONCURRENCY)),
                 read.get(ConfigKey.UPSTREAM_URL),
                 read.get(ConfigKey.FUNCTION_NAMESPACE),
                 nats(read),
@@ -132,7 +134,8 @@ record InvoqConfig(
                 .connectionTimeout(read.get(ConfigKey.NATS_CONNECTION_TIMEOUT))
                 .requestTimeout(read.get(ConfigKey.NATS_REQUEST_TIMEOUT))
                 .reconnectWait(read.get(ConfigKey.NATS_RECONNECT_WAIT), read.get(ConfigKey.NATS_MAX_RECONNECT_WAIT))
-                .pings(read.get(ConfigKey.NATS_PING_INTERVAL), read.get(ConfigKey.NATS_MAX_PINGS_OUT));
+                .pings(read.get(ConfigKey.NATS_PING_INTERVAL), read.get(ConfigKey.NATS_MAX_PINGS_OUT))
+                .consumerInactiveThreshold(read.get(ConfigKey.CONSUMER_INACTIVE_THRESHOLD));
         Optional<String> password = read.get(ConfigKey.NATS_PASSWORD);
         read.get(ConfigKey.NATS_USER).ifPresent(user -> builder.userAndPassword(user, password.orElse("")));
         read.get(ConfigKey.NATS_TOKEN).ifPresent(builder::token);

@@ -14,12 +14,14 @@ import io.invoq.adapter.inmemory.ManualTimeSource;
 import io.invoq.app.metrics.MetricsModule;
 import io.invoq.application.CallbackDispatcher;
 import io.invoq.application.DrainSwitch;
+import io.invoq.application.FlowControlledQueue;
 import io.invoq.application.InvocationWorker;
 import io.invoq.application.SystemScheduler;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import io.invoq.ports.in.RegisterFunctionUseCase;
 import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.ScalingModeConflictException;
 import io.invoq.ports.out.Scheduler;
 import java.net.URI;
 import java.util.List;
@@ -69,6 +71,9 @@ final class RunningInvoq implements Invoq {
         RunningInvoq invoq = new RunningInvoq(config, injector, scheduler);
         invoq.seedFunctions();
         functions.forEach(invoq::register);
+        if (invoq.worker.isPresent()) {
+            invoq.claimScalingMode();
+        }
         invoq.gateway.start();
         invoq.worker.ifPresent(InvocationWorker::start);
         LOG.info("invoq {} mode on port {} with the {} broker", config.mode().name().toLowerCase(),
@@ -128,6 +133,16 @@ final class RunningInvoq implements Invoq {
     @Override
     public void close() {
         shutdown();
+    }
+
+    /** @throws ConfigurationException when the queue's other workers use another scaling mode */
+    private void claimScalingMode() {
+        try {
+            injector.getInstance(FlowControlledQueue.class).start();
+        } catch (ScalingModeConflictException e) {
+            injector.getInstance(InvocationQueue.class).close();
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private void register(FunctionDefinition function) {

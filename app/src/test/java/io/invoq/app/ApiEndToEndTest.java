@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,9 +70,9 @@ abstract class ApiEndToEndTest {
         submitDeferred("resize");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.getJson("/system/queues")).containsExactly(
-                queue("faas-request", 2, Map.of("echo", 2)),
-                queue("images", 1, Map.of("resize", 1))));
-        assertThat(client.getJson("/system/queues/images")).isEqualTo(queue("images", 1, Map.of("resize", 1)));
+                queue("faas-request", 2, Map.of("echo", 2), "static", "echo"),
+                queue("images", 1, Map.of("resize", 1), null, "resize")));
+        assertThat(client.getJson("/system/queues/images")).isEqualTo(queue("images", 1, Map.of("resize", 1), null, "resize"));
     }
 
     @Test
@@ -102,7 +103,7 @@ abstract class ApiEndToEndTest {
 
         assertThat(purged.statusCode()).isEqualTo(200);
         assertThat(InvoqClient.json(purged).toString()).isEqualTo("{\"queue\":\"faas-request\",\"purged\":3}");
-        assertThat(client.getJson("/system/queues/faas-request")).isEqualTo(queue("faas-request", 0, Map.of()));
+        assertThat(client.getJson("/system/queues/faas-request")).isEqualTo(queue("faas-request", 0, Map.of(), "static", "echo"));
     }
 
     @Test
@@ -370,9 +371,16 @@ abstract class ApiEndToEndTest {
         return accepted.headers().firstValue("X-Call-Id").orElseThrow();
     }
 
-    private static JsonNode queue(String name, long pending, Map<String, Integer> byFunction) {
+    /** @param scalingMode {@code null} when no worker has taken the queue's calls */
+    private static JsonNode queue(String name, long pending, Map<String, Integer> byFunction, String scalingMode,
+                                  String... functions) {
         return InvoqClient.json("{\"name\":\"" + name + "\",\"pending\":" + pending + ",\"inFlight\":0,"
-                + "\"pendingByFunction\":" + toJson(byFunction) + "}");
+                + "\"pendingByFunction\":" + toJson(byFunction) + ",\"scalingMode\":"
+                + (scalingMode == null ? "null" : "\"" + scalingMode + "\"") + ",\"paused\":false,\"functions\":"
+                + Arrays.stream(functions).map(function -> "{\"name\":\"" + function + "\",\"pending\":"
+                        + byFunction.getOrDefault(function, 0) + ",\"paused\":false,\"maxConcurrency\":null,\"rate\":null}")
+                        .collect(Collectors.joining(",", "[", "]"))
+                + "}");
     }
 
     private static String toJson(Map<String, Integer> byFunction) {

@@ -36,8 +36,14 @@ public final class FunctionAnnotations {
     public static final Annotation<Duration> RETRY_MAX_WAIT = new Annotation<>("com.openfaas.retry.max_wait",
             text -> duration(text, false));
 
+    /** In function mode, the most calls of the function running at once across all workers of its queue. */
+    public static final Annotation<Integer> MAX_CONCURRENCY = new Annotation<>("com.invoq.max_concurrency",
+            FunctionAnnotations::concurrency);
+    /** In function mode, the most calls of the function started per second, minute or hour across all workers. */
+    public static final Annotation<Rate> RATE = new Annotation<>("com.invoq.rate", Rate::parse);
+
     private static final List<Annotation<?>> READ = List.of(
-            QUEUE, TIMEOUT, RETRY_ATTEMPTS, RETRY_CODES, RETRY_MIN_WAIT, RETRY_MAX_WAIT);
+            QUEUE, TIMEOUT, RETRY_ATTEMPTS, RETRY_CODES, RETRY_MIN_WAIT, RETRY_MAX_WAIT, MAX_CONCURRENCY, RATE);
 
     public static final FunctionAnnotations NONE = new FunctionAnnotations(Map.of());
 
@@ -95,6 +101,14 @@ public final class FunctionAnnotations {
             throw new IllegalArgumentException("must be from 1 to " + MOST_ATTEMPTS);
         }
         return attempts;
+    }
+
+    private static int concurrency(String text) {
+        int bound = Integer.parseInt(text);
+        if (bound < 1) {
+            throw new IllegalArgumentException("must be a whole number of at least 1");
+        }
+        return bound;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A function invoq can invoke: where it listens and how it wants to be treated, and the labels and
@@ -16,6 +17,8 @@ public final class FunctionDefinition {
 
     public static final String QUEUE_ANNOTATION = FunctionAnnotations.QUEUE.name();
     public static final String TIMEOUT_ANNOTATION = FunctionAnnotations.TIMEOUT.name();
+    public static final String MAX_CONCURRENCY_ANNOTATION = FunctionAnnotations.MAX_CONCURRENCY.name();
+    public static final String RATE_ANNOTATION = FunctionAnnotations.RATE.name();
 
     private final FunctionName name;
     private final URI url;
@@ -85,6 +88,22 @@ public final class FunctionDefinition {
     /** The per-attempt timeout named by {@link FunctionAnnotations#TIMEOUT}, if set. */
     public Optional<Duration> upstreamTimeout() {
         return settings.get(FunctionAnnotations.TIMEOUT);
+    }
+
+    /**
+     * The most calls of this function that may run at once across all workers of its queue, named by
+     * {@link FunctionAnnotations#MAX_CONCURRENCY}; empty when unset.
+     */
+    public OptionalInt maxConcurrency() {
+        return settings.get(FunctionAnnotations.MAX_CONCURRENCY).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * How many calls of this function may start per second, minute or hour across all workers of its
+     * queue, named by {@link FunctionAnnotations#RATE}; empty when unset.
+     */
+    public Optional<Rate> rate() {
+        return settings.get(FunctionAnnotations.RATE);
     }
 
     @Override

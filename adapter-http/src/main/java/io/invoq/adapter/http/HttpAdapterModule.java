@@ -9,6 +9,7 @@ import io.invoq.ports.in.CancelCallUseCase;
 import io.invoq.ports.in.DeadLetterQuery;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.InvokeFunctionUseCase;
+import io.invoq.ports.in.PauseQueueUseCase;
 import io.invoq.ports.in.PurgeQueueUseCase;
 import io.invoq.ports.in.QueueStatusQuery;
 import io.invoq.ports.in.ReadinessQuery;
@@ -30,7 +31,8 @@ import java.util.Set;
  * Binds the {@link HttpGateway}, the HTTP {@link FunctionInvoker} and {@link CallbackSender}, and the
  * {@link DestinationPolicy} they and the use cases apply.
  * Requires {@link SubmitInvocationUseCase}, {@link RegisterFunctionUseCase}, {@link RemoveFunctionUseCase},
- * {@link FindFunctionsQuery}, {@link QueueStatusQuery}, {@link PurgeQueueUseCase}, {@link CallStatusQuery},
+ * {@link FindFunctionsQuery}, {@link QueueStatusQuery}, {@link PurgeQueueUseCase}, {@link PauseQueueUseCase},
+ * {@link CallStatusQuery},
  * {@link CancelCallUseCase}, {@link DeadLetterQuery}, {@link ReplayDeadLetterUseCase}, {@link InvokeFunctionUseCase},
  * {@link ReadinessQuery}, {@link GatewayRequestEvents} and {@link FunctionInvocationCounts} to be bound elsewhere.
  * More endpoints are added by binding further {@link GatewayRoutes} into the set. Nothing listens until
@@ -89,8 +91,8 @@ public final class HttpAdapterModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    GatewayRoutes queueRoutes(QueueStatusQuery status, PurgeQueueUseCase purging) {
-        return new QueueRoutes(status, purging);
+    GatewayRoutes queueRoutes(QueueStatusQuery status, PurgeQueueUseCase purging, PauseQueueUseCase pausing) {
+        return new QueueRoutes(status, purging, pausing);
     }
 
     @ProvidesIntoSet

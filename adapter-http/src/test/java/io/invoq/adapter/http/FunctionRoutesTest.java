@@ -104,7 +104,11 @@ class FunctionRoutesTest {
         "com.openfaas.queue          | *",
         "com.openfaas.queue          | >",
         "com.openfaas.queue          | faas-request~dlq",
-        "com.openfaas.queue          | ü"})
+        "com.openfaas.queue          | ü",
+        "com.invoq.max_concurrency   | 0",
+        "com.invoq.max_concurrency   | many",
+        "com.invoq.rate              | 50/d",
+        "com.invoq.rate              | fast"})
     void a_function_with_an_annotation_invoq_cannot_use_is_refused_with_400_naming_it(String annotation, String value) {
         String body = "{\"name\":\"poison\",\"url\":\"http://127.0.0.1:9/\",\"annotations\":{\""
                 + annotation + "\":\"" + value + "\"}}";

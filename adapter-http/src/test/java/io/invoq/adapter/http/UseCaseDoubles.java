@@ -6,6 +6,7 @@ import io.invoq.ports.in.CancelCallUseCase;
 import io.invoq.ports.in.DeadLetterQuery;
 import io.invoq.ports.in.FindFunctionsQuery;
 import io.invoq.ports.in.InvokeFunctionUseCase;
+import io.invoq.ports.in.PauseQueueUseCase;
 import io.invoq.ports.in.PurgeQueueUseCase;
 import io.invoq.ports.in.QueueStatusQuery;
 import io.invoq.ports.in.ReadinessQuery;
@@ -39,6 +40,7 @@ final class UseCaseDoubles extends AbstractModule {
         bind(RemoveFunctionUseCase.class).toInstance(functions);
         bind(QueueStatusQuery.class).toInstance(queues);
         bind(PurgeQueueUseCase.class).toInstance(queues);
+        bind(PauseQueueUseCase.class).toInstance(queues);
         bind(CallStatusQuery.class).toInstance(calls);
         bind(CancelCallUseCase.class).toInstance(calls);
         bind(DeadLetterQuery.class).toInstance(deadLetters);

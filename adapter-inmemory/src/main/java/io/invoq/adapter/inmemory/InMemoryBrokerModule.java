@@ -9,12 +9,13 @@ import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueControls;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 
 /**
  * Binds the in-memory broker ({@link InvocationQueue}) with its {@link DeadLetters},
- * {@link FunctionRegistry} and {@link CallLedger}, each a singleton. Whoever installs it binds
+ * {@link FunctionRegistry}, {@link CallLedger} and {@link QueueControls}, each a singleton. Whoever installs it binds
  * {@link QueueSettings}, {@link DeadLetterSettings}, {@link CallLedgerSettings} and {@link TimeSource}:
  * the process's {@link io.invoq.ports.out.Scheduler} in production, a {@link ManualTimeSource} in
  * tests; a time source that is a scheduler wakes fetchers when a delay or a lease runs out.
@@ -30,6 +31,11 @@ public final class InMemoryBrokerModule extends AbstractModule {
      */
     public static InvocationQueue newQueue(QueueSettings settings, TimeSource time) {
         return new InMemoryInvocationQueue(settings, time);
+    }
+
+    /** The scaling modes, pauses and start budgets {@code broker} keeps, made by {@link #newQueue}; thread-safe. */
+    public static QueueControls queueControlsOf(InvocationQueue broker) {
+        return ((InMemoryInvocationQueue) broker).controls();
     }
 
     /** An empty, thread-safe registry. */
@@ -49,8 +55,18 @@ public final class InMemoryBrokerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InvocationQueue invocationQueue(QueueSettings settings, TimeSource time) {
-        return newQueue(settings, time);
+    InMemoryInvocationQueue broker(QueueSettings settings, TimeSource time) {
+        return new InMemoryInvocationQueue(settings, time);
+    }
+
+    @Provides
+    InvocationQueue invocationQueue(InMemoryInvocationQueue broker) {
+        return broker;
+    }
+
+    @Provides
+    QueueControls queueControls(InMemoryInvocationQueue broker) {
+        return broker.controls();
     }
 
     @Provides

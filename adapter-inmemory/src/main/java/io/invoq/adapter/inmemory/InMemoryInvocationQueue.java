@@ -1,10 +1,13 @@
 package io.invoq.adapter.inmemory;
 
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.ScalingMode;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.PublishReceipt;
+import io.invoq.ports.out.QueueControls;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import io.invoq.ports.out.QueueUnavailableException;
@@ -12,13 +15,16 @@ import io.invoq.ports.out.Scheduler;
 import io.invoq.ports.out.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,11 +48,13 @@ final class InMemoryInvocationQueue implements InvocationQueue {
     private final Runnable wakeFetchers = this::wakeFetchers;
     private final Supplier<Optional<Instant>> nextDue = this::nextDue;
     private final Map<QueueName, StoredQueue> queues = new HashMap<>();
+    private final InMemoryQueueControls controls;
     private boolean closed;
 
     InMemoryInvocationQueue(QueueSettings settings, TimeSource time) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.time = Objects.requireNonNull(time, "time");
+        this.controls = new InMemoryQueueControls(time);
         if (time instanceof ManualTimeSource manual) {
             manual.addDueTimes(nextDue);
         }
@@ -68,6 +76,18 @@ final class InMemoryInvocationQueue implements InvocationQueue {
         if (max < 1) {
             throw new IllegalArgumentException("fetch at least one delivery, not " + max);
         }
+        return awaitNonEmpty(maxWait, (stored, now) -> deliveries(stored, stored.deliver(now, max)), queue);
+    }
+
+    private List<Delivery> deliveries(StoredQueue stored, List<StoredMessage> messages) {
+        return messages.stream()
+                .<Delivery>map(message -> new InMemoryDelivery(this, stored, message, message.deliveryCount()))
+                .toList();
+    }
+
+    /** Looks at the queue until {@code look} finds something or {@code maxWait} (real time) has passed. */
+    private <C extends Collection<?>> C awaitNonEmpty(Duration maxWait, BiFunction<StoredQueue, Instant, C> look,
+                                                     QueueName queue) throws InterruptedException {
         long deadline = System.nanoTime() + nanos(maxWait);
         lock.lockInterruptibly();
         try {
@@ -75,18 +95,46 @@ final class InMemoryInvocationQueue implements InvocationQueue {
                 requireOpen();
                 StoredQueue stored = queue(queue);
                 Instant now = time.now();
-                List<Delivery> deliveries = stored.deliver(now, max).stream()
-                        .<Delivery>map(message -> new InMemoryDelivery(this, stored, message, message.deliveryCount()))
-                        .toList();
+                C found = look.apply(stored, now);
                 long remaining = deadline - System.nanoTime();
-                if (!deliveries.isEmpty() || remaining <= 0) {
-                    return deliveries;
+                if (!found.isEmpty() || remaining <= 0) {
+                    return found;
                 }
                 awaitChange(remaining, stored.nextChangeAt(), now);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public void useScalingMode(QueueName queue, ScalingMode mode) {
+        whileOpen(() -> {
+            controls.useScalingMode(queue, mode);
+            return mode;
+        });
+    }
+
+    @Override
+    public Set<FunctionName> functionsWithCalls(QueueName queue, Duration maxWait) throws InterruptedException {
+        return awaitNonEmpty(maxWait, (stored, now) -> stored.functionsWithCalls(now), queue);
+    }
+
+    @Override
+    public List<Delivery> fetch(QueueName queue, FunctionName function, int max, int concurrency) {
+        if (max < 1) {
+            throw new IllegalArgumentException("fetch at least one delivery, not " + max);
+        }
+        return whileOpen(() -> {
+            StoredQueue stored = queue(queue);
+            int bound = concurrency > 0 ? concurrency : settings.maxAckPending();
+            return deliveries(stored, stored.deliver(function, time.now(), max, bound));
+        });
+    }
+
+    /** The queue's scaling modes, pauses and start budgets, kept with its calls. */
+    QueueControls controls() {
+        return controls;
     }
 
     @Override

@@ -10,13 +10,14 @@ import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DeadLetters;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationQueue;
+import io.invoq.ports.out.QueueControls;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.TimeSource;
 import java.util.Objects;
 
 /**
  * The NATS JetStream broker: binds {@link InvocationQueue} with its {@link DeadLetters}, and a
- * key-value backed {@link FunctionRegistry} and {@link CallLedger}, singletons sharing one
+ * key-value backed {@link FunctionRegistry}, {@link CallLedger} and {@link QueueControls}, singletons sharing one
  * connection. Requires {@link QueueSettings}, {@link DeadLetterSettings}, {@link CallLedgerSettings},
  * {@link TimeSource} and {@link BrokerConnectionEvents} to be bound elsewhere. The connection is
  * opened when the first of them is created, never while modules are configured; it does not wait
@@ -39,8 +40,18 @@ public final class JetStreamBrokerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InvocationQueue invocationQueue(JetStreamConnection connection, QueueSettings queueSettings, TimeSource time) {
+    JetStreamInvocationQueue broker(JetStreamConnection connection, QueueSettings queueSettings, TimeSource time) {
         return new JetStreamInvocationQueue(connection, settings, queueSettings, time);
+    }
+
+    @Provides
+    InvocationQueue invocationQueue(JetStreamInvocationQueue broker) {
+        return broker;
+    }
+
+    @Provides
+    QueueControls queueControls(JetStreamInvocationQueue broker) {
+        return broker.controls();
     }
 
     @Provides

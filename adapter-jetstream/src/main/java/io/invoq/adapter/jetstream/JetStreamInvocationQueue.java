@@ -1,15 +1,19 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.ScalingMode;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.InvocationTooLargeException;
 import io.invoq.ports.out.PublishOutcomeUnknownException;
 import io.invoq.ports.out.PublishReceipt;
+import io.invoq.ports.out.QueueControls;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueStats;
 import io.invoq.ports.out.QueueUnavailableException;
+import io.invoq.ports.out.ScalingModeConflictException;
 import io.invoq.ports.out.TimeSource;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The broker on NATS JetStream. A queue's streams and consumers are created on its first publish
@@ -32,6 +37,8 @@ final class JetStreamInvocationQueue implements InvocationQueue {
 
     /** How long a fetch waits on the queue's stream before it looks again for delayed calls that fell due. */
     private static final Duration DELAYED_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /** How often an idle worker in function mode looks for functions with calls. */
+    private static final Duration FUNCTIONS_POLL = Duration.ofMillis(100);
 
     private final JetStreamConnection connection;
     private final StreamProvisioner provisioner;
@@ -43,6 +50,8 @@ final class JetStreamInvocationQueue implements InvocationQueue {
     private final QueueContents contents;
     private final ConsumerPulls pulls = new ConsumerPulls();
     private final JetStreamDelivery.Parts deliveryParts;
+    private final FunctionConsumers functionConsumers;
+    private final KeyValueQueueControls controls;
 
     JetStreamInvocationQueue(JetStreamConnection connection, JetStreamSettings settings, QueueSettings queueSettings,
                              TimeSource time) {
@@ -55,6 +64,9 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         this.delayedCalls = new DelayedCalls(connection, pulls, codec, mover, time);
         this.deliveryParts = new JetStreamDelivery.Parts(codec, mover, time);
         this.contents = new QueueContents(connection);
+        this.functionConsumers = new FunctionConsumers(connection, provisioner, queueSettings,
+                settings.consumerInactiveThreshold());
+        this.controls = new KeyValueQueueControls(connection, settings, time);
     }
 
     @Override
@@ -157,6 +169,65 @@ final class JetStreamInvocationQueue implements InvocationQueue {
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             throw failed(queue, "cannot fetch from queue " + queue, e);
         }
+    }
+
+    @Override
+    public void useScalingMode(QueueName queue, ScalingMode mode) {
+        QueueLayout layout = provisioner.provisionStreams(queue);
+        if (mode == ScalingMode.FUNCTION && contents.hasConsumer(layout, layout.durable())) {
+            throw new ScalingModeConflictException(mode.conflictWith(queue, ScalingMode.STATIC) + " (stream "
+                    + layout.stream() + " has the static mode's consumer " + layout.durable()
+                    + "; remove it, with no call in flight, to use function mode)");
+        }
+        controls.useScalingMode(queue, mode);
+    }
+
+    @Override
+    public Set<FunctionName> functionsWithCalls(QueueName queue, Duration maxWait) throws InterruptedException {
+        QueueLayout layout = provisioner.provisionStreams(queue);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            while (true) {
+                delayedCalls.releaseDue(layout);
+                Set<FunctionName> pending = contents.functionsWithCalls(layout);
+                functionConsumers.forgetAllBut(layout, pending);
+                functionConsumers.sweep(layout, pending);
+                long left = deadline - System.nanoTime();
+                if (!pending.isEmpty() || left <= 0) {
+                    return pending;
+                }
+                Thread.sleep(Math.min(FUNCTIONS_POLL.toMillis(), Math.max(1, left / 1_000_000)));
+            }
+        } catch (IOException | JetStreamApiException | IllegalStateException e) {
+            throw failed(queue, "cannot look for calls in queue " + queue, e);
+        }
+    }
+
+    @Override
+    public List<Delivery> fetch(QueueName queue, FunctionName function, int max, int concurrency)
+            throws InterruptedException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        QueueLayout layout = provisioner.provisionStreams(queue);
+        try {
+            String durable = functionConsumers.ensure(layout, function, concurrency);
+            List<Message> messages = pulls.pull(connection.client().jetStream(), layout.stream(), durable, max,
+                    Duration.ZERO, connection.requestTimeout());
+            List<Delivery> deliveries = new ArrayList<>();
+            for (Message message : messages) {
+                delivery(message, layout).ifPresent(deliveries::add);
+            }
+            return deliveries;
+        } catch (IOException | JetStreamApiException | IllegalStateException e) {
+            functionConsumers.forget(layout, function);
+            throw failed(queue, "cannot fetch calls of function " + function + " from queue " + queue, e);
+        }
+    }
+
+    /** The queue's pauses and start budgets, kept next to its streams. */
+    QueueControls controls() {
+        return controls;
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * @param truststore        when set, or when {@code tls} is true, the connection requires TLS;
  *                          without a truststore the JVM's default trust is used
  * @param keystore          a client certificate for mutual TLS
+ * @param queuesBucket      the key-value bucket of each queue's scaling mode, pauses and start budgets
+ * @param consumerInactiveThreshold in function mode, how long a function's consumer outlives its
+ *                          last pending call before it is removed
  */
 public record JetStreamSettings(
         List<String> urls,
@@ -50,7 +53,9 @@ public record JetStreamSettings(
         Duration reconnectWait,
         Duration maxReconnectWait,
         Duration pingInterval,
-        int maxPingsOut) {
+        int maxPingsOut,
+        String queuesBucket,
+        Duration consumerInactiveThreshold) {
 
     public static final String QUEUE_PLACEHOLDER = "{queue}";
     public static final String DEFAULT_URL = "nats://127.0.0.1:4222";
@@ -59,6 +64,8 @@ public record JetStreamSettings(
     public static final int DEFAULT_REPLICAS = 1;
     public static final String DEFAULT_FUNCTIONS_BUCKET = "invoq_functions";
     public static final String DEFAULT_CALLS_BUCKET = "invoq_calls";
+    public static final String DEFAULT_QUEUES_BUCKET = "invoq_queues";
+    public static final Duration DEFAULT_CONSUMER_INACTIVE_THRESHOLD = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_RECONNECT_WAIT = Duration.ofMillis(100);
@@ -78,6 +85,8 @@ public record JetStreamSettings(
         requireName(durableName, "durable name");
         requireName(functionsBucket, "functions bucket");
         requireName(callsBucket, "calls bucket");
+        requireName(queuesBucket, "queues bucket");
+        requirePositive(consumerInactiveThreshold, "consumer inactive threshold");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(token, "token");
@@ -138,7 +147,8 @@ public record JetStreamSettings(
                 + ", keystore=" + keystore.orElse(null) + ", connectionTimeout=" + connectionTimeout
                 + ", requestTimeout=" + requestTimeout + ", reconnectWait=" + reconnectWait
                 + ", maxReconnectWait=" + maxReconnectWait + ", pingInterval=" + pingInterval
-                + ", maxPingsOut=" + maxPingsOut + "]";
+                + ", maxPingsOut=" + maxPingsOut + ", queuesBucket=" + queuesBucket
+                + ", consumerInactiveThreshold=" + consumerInactiveThreshold + "]";
     }
 
     /** {@code name}, if NATS accepts it as the name of a stream, consumer or bucket. */
@@ -181,6 +191,8 @@ public record JetStreamSettings(
         private Duration maxReconnectWait = DEFAULT_MAX_RECONNECT_WAIT;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private int maxPingsOut = DEFAULT_MAX_PINGS_OUT;
+        private String queuesBucket = DEFAULT_QUEUES_BUCKET;
+        private Duration consumerInactiveThreshold = DEFAULT_CONSUMER_INACTIVE_THRESHOLD;
 
         private Builder() {
         }
@@ -271,10 +283,21 @@ public record JetStreamSettings(
             return this;
         }
 
+        public Builder queuesBucket(String bucket) {
+            this.queuesBucket = bucket;
+            return this;
+        }
+
+        public Builder consumerInactiveThreshold(Duration threshold) {
+            this.consumerInactiveThreshold = threshold;
+            return this;
+        }
+
         public JetStreamSettings build() {
             return new JetStreamSettings(urls, streamName, durableName, replicas, functionsBucket, callsBucket, user,
                     password, token, credentialsFile, tls, truststore, truststorePassword, keystore, keystorePassword,
-                    connectionTimeout, requestTimeout, reconnectWait, maxReconnectWait, pingInterval, maxPingsOut);
+                    connectionTimeout, requestTimeout, reconnectWait, maxReconnectWait, pingInterval, maxPingsOut,
+                    queuesBucket, consumerInactiveThreshold);
         }
     }
 }

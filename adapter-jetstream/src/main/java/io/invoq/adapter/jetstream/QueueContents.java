@@ -4,6 +4,7 @@ import io.invoq.domain.FunctionName;
 import io.invoq.ports.out.QueueStats;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.PurgeOptions;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfoOptions;
@@ -14,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a queue's streams hold: counted, or removed. A stream that does not exist holds nothing. */
 final class QueueContents {
@@ -47,7 +50,8 @@ final class QueueContents {
         Optional<StreamState> delayed = state(management, layout.delayedStream(), layout.delayedSubjects());
         delayed.ifPresent(state -> countByFunction(layout, state, byFunction));
         pending += delayed.map(StreamState::getMsgCount).orElse(0L);
-        long inFlight = consumer.map(ConsumerInfo::getNumAckPending).orElse(0L);
+        // in function mode, the calls in flight are those of the functions' consumers
+        long inFlight = workerConsumers(management, layout).stream().mapToLong(ConsumerInfo::getNumAckPending).sum();
         return new QueueStats(layout.queue(), pending, inFlight, byFunction);
     }
 
@@ -61,6 +65,30 @@ final class QueueContents {
             Optional<MessageInfo> message = message(management, layout.stream(), sequence);
             message.flatMap(info -> layout.functionOf(info.getSubject()))
                     .ifPresent(function -> byFunction.computeIfPresent(function, (key, count) -> count > 1 ? count - 1 : null));
+        }
+    }
+
+    /** The functions with messages in the queue's stream: due, or in flight. */
+    Set<FunctionName> functionsWithCalls(QueueLayout layout) throws IOException, JetStreamApiException {
+        Map<FunctionName, Long> byFunction = new HashMap<>();
+        state(connection.client().management(), layout.stream(), layout.subjects())
+                .ifPresent(state -> countByFunction(layout, state, byFunction));
+        return byFunction.entrySet().stream().filter(entry -> entry.getValue() > 0).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
+    /** Whether the queue's stream has a consumer of that name. */
+    boolean hasConsumer(QueueLayout layout, String durable) {
+        try {
+            connection.client().management().getConsumerInfo(layout.stream(), durable);
+            return true;
+        } catch (JetStreamApiException e) {
+            if (BrokerFailures.isNotFound(e)) {
+                return false;
+            }
+            throw BrokerFailures.translate("cannot read consumer " + durable, e);
+        } catch (IOException e) {
+            throw BrokerFailures.translate("cannot read consumer " + durable, e);
         }
     }
 
@@ -106,6 +134,22 @@ final class QueueContents {
         }
     }
 
+    /** The consumers of the queue's workers: the shared one of static mode, those of function mode. */
+    private static List<ConsumerInfo> workerConsumers(JetStreamManagement management, QueueLayout layout)
+            throws IOException, JetStreamApiException {
+        try {
+            return management.getConsumers(layout.stream()).stream()
+                    .filter(info -> info.getName().equals(layout.durable())
+                            || layout.functionOfDurable(info.getName()).isPresent())
+                    .toList();
+        } catch (JetStreamApiException e) {
+            if (BrokerFailures.isNotFound(e)) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     private static Optional<ConsumerInfo> consumer(JetStreamManagement management, QueueLayout layout)
             throws IOException, JetStreamApiException {
         try {
@@ -121,7 +165,13 @@ final class QueueContents {
     private static long purgeUndelivered(JetStreamManagement management, QueueLayout layout)
             throws IOException, JetStreamApiException {
         Optional<ConsumerInfo> consumer = consumer(management, layout);
-        if (consumer.isEmpty() || consumer.get().getNumAckPending() == 0) {
+        if (consumer.isEmpty()) {
+            List<ConsumerInfo> inFlight = workerConsumers(management, layout).stream()
+                    .filter(info -> info.getNumAckPending() > 0).toList();
+            return inFlight.isEmpty() ? purgeAll(management, layout.stream())
+                    : purgeUndeliveredByFunction(management, layout, inFlight);
+        }
+        if (consumer.get().getNumAckPending() == 0) {
             return purgeAll(management, layout.stream());
         }
         long lastHandedOut = consumer.get().getDelivered().getStreamSequence();
@@ -133,6 +183,49 @@ final class QueueContents {
             }
         }
         return removed;
+    }
+
+    /**
+     * Function mode: a function with calls in flight keeps its messages up to the last its consumer
+     * handed out; every other function's subject is purged whole.
+     */
+    private static long purgeUndeliveredByFunction(JetStreamManagement management, QueueLayout layout,
+                                                   List<ConsumerInfo> inFlight) throws IOException, JetStreamApiException {
+        Map<String, Long> lastHandedOut = new HashMap<>();
+        inFlight.forEach(info -> lastHandedOut.put(info.getConsumerConfiguration().getFilterSubject(),
+                info.getDelivered().getStreamSequence()));
+        Optional<StreamState> state = state(management, layout.stream(), layout.subjects());
+        long removed = 0;
+        for (Subject subject : state.map(StreamState::getSubjects).orElse(List.of())) {
+            Long kept = lastHandedOut.get(subject.getName());
+            if (kept == null) {
+                removed += management.purgeStream(layout.stream(), PurgeOptions.subject(subject.getName())).getPurged();
+            } else {
+                removed += deleteAfter(management, layout.stream(), subject.getName(), kept);
+            }
+        }
+        return removed;
+    }
+
+    private static long deleteAfter(JetStreamManagement management, String stream, String subject, long sequence)
+            throws IOException, JetStreamApiException {
+        long removed = 0;
+        long next = sequence + 1;
+        while (true) {
+            MessageInfo message;
+            try {
+                message = management.getNextMessage(stream, next, subject);
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() == BrokerFailures.NO_MESSAGE_FOUND) {
+                    return removed;
+                }
+                throw e;
+            }
+            if (deleteIfPresent(management, stream, message.getSeq())) {
+                removed++;
+            }
+            next = message.getSeq() + 1;
+        }
     }
 
     private static long purgeAll(JetStreamManagement management, String stream) throws IOException, JetStreamApiException {

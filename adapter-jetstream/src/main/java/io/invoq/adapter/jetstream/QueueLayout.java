@@ -17,6 +17,7 @@ record QueueLayout(QueueName queue, String stream, String durable, String delaye
 
     private static final String DELAYED = "~delayed";
     private static final String DEAD_LETTERS = "~dlq";
+    private static final String ESCAPED_DOT = "=2E";
 
     static QueueLayout of(QueueName queue, JetStreamSettings settings) {
         String stream = settings.streamName(queue);
@@ -38,6 +39,32 @@ record QueueLayout(QueueName queue, String stream, String durable, String delaye
 
     String delayedSubject(FunctionName function) {
         return queue.value() + DELAYED + "." + NameTokens.encode(function);
+    }
+
+    /**
+     * The durable consumer of one function's calls in function mode: {@code <durable>-fn-<function>},
+     * a dot written as {@value #ESCAPED_DOT}, as consumer names may hold no dot.
+     */
+    String functionDurable(FunctionName function) {
+        return functionDurablePrefix() + function.value().replace(".", ESCAPED_DOT);
+    }
+
+    /** What every function consumer's name starts with, and the delayed consumer's does not. */
+    String functionDurablePrefix() {
+        return durable + "-fn-";
+    }
+
+    /** The function a consumer of function mode serves, if {@code consumer} names one. */
+    Optional<FunctionName> functionOfDurable(String consumer) {
+        if (!consumer.startsWith(functionDurablePrefix())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FunctionName(consumer.substring(functionDurablePrefix().length())
+                    .replace(ESCAPED_DOT, ".")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     String deadLetterStream() {

@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.QueueSettings;
 import io.invoq.ports.out.QueueUnavailableException;
@@ -100,13 +101,27 @@ final class StreamProvisioner {
         return layout;
     }
 
-    /** Where the queue lives, once its streams and consumers exist. */
+    /** Where the queue lives, once its streams and consumers exist: static mode's. */
     QueueLayout provision(QueueName queue) {
+        QueueLayout layout = provisionStreams(queue);
+        try {
+            ensureConsumer(layout.stream(), consumer(layout.durable(), queueSettings.ackWait(),
+                    queueSettings.maxAckPending()), List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING));
+        } catch (IOException | JetStreamApiException e) {
+            throw BrokerFailures.translate("cannot set up queue " + queue, e);
+        }
+        return layout;
+    }
+
+    /**
+     * Where the queue lives, once both its streams and the delayed stream's consumer exist: function
+     * mode's, whose functions' consumers are made as their calls come ({@link FunctionConsumers}), since
+     * a WorkQueue stream allows no consumer whose subjects overlap another's, as the shared one would.
+     */
+    QueueLayout provisionStreams(QueueName queue) {
         QueueLayout layout = layout(queue);
         try {
             queueStream(layout);
-            ensureConsumer(layout.stream(), consumer(layout.durable(), queueSettings.ackWait(),
-                    queueSettings.maxAckPending()), List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING));
             delayedStream(layout);
             ensureConsumer(layout.delayedStream(), consumer(layout.delayedDurable(), DELAYED_ACK_WAIT,
                     DELAYED_MAX_ACK_PENDING), List.of());
@@ -114,6 +129,14 @@ final class StreamProvisioner {
             throw BrokerFailures.translate("cannot set up queue " + queue, e);
         }
         return layout;
+    }
+
+    /** The consumer of one function's calls in function mode: the shared one's settings, filtered on the function. */
+    ConsumerConfiguration functionConsumer(QueueLayout layout, FunctionName function, int maxAckPending) {
+        return ConsumerConfiguration.builder(consumer(layout.functionDurable(function), queueSettings.ackWait(),
+                        maxAckPending))
+                .filterSubject(layout.subject(function))
+                .build();
     }
 
     /** Makes the next use look again, e.g. after the stream was deleted behind our back. */

@@ -45,6 +45,8 @@ class BrokerOutageTest {
     @Test
     void whileTheServerIsDownCallsAreRefusedPromptlyAndAfterItsReturnTheSameBrokerWorksAgain() throws Exception {
         openBroker();
+        // a worker has made the queue's consumer
+        assertThat(broker.fetch(queue, 1, Duration.ZERO)).isEmpty();
         Invocation before = TestCalls.call(queue, "figlet");
         broker.publish(before);
 

@@ -342,6 +342,7 @@ class JetStreamInvocationQueueTest {
 
     @Test
     void aConsumerDeletedBehindTheBrokersBackIsCreatedAgainOnItsNextUse() throws Exception {
+        fetch(Duration.ZERO);
         Invocation call = TestCalls.call(queue, "figlet");
         fetch(Duration.ZERO);
         management.deleteConsumer("OF_" + queue, queue + "-workers");

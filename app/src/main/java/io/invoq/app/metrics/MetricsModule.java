@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.invoq.adapter.http.GatewayRoutes;
+import io.invoq.application.FlowControlledQueue;
 import io.invoq.domain.QueueName;
 import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.FunctionInvocationCounts;
@@ -23,7 +24,8 @@ import java.util.Objects;
 /**
  * Prometheus metrics, served at {@code GET /metrics} by the gateway: binds the
  * {@link GatewayRequestEvents} and {@link BrokerConnectionEvents} the adapters report to, and adds
- * listeners to the set of {@link InvocationEvents}. Requires the {@link InvocationQueue}.
+ * listeners to the set of {@link InvocationEvents}. Requires the {@link InvocationQueue} and the worker's
+ * {@link FlowControlledQueue}.
  */
 public final class MetricsModule extends AbstractModule {
 
@@ -82,8 +84,14 @@ public final class MetricsModule extends AbstractModule {
         return new InflightMetrics(registry);
     }
 
+    @Provides
+    @Singleton
+    FlowMetrics flowMetrics(PrometheusMeterRegistry registry, FlowControlledQueue flow) {
+        return new FlowMetrics(registry, flow, configuredQueue);
+    }
+
     @ProvidesIntoSet
-    GatewayRoutes metricsRoutes(PrometheusMeterRegistry registry, PendingMessages pending) {
-        return new MetricsRoutes(registry, pending);
+    GatewayRoutes metricsRoutes(PrometheusMeterRegistry registry, PendingMessages pending, FlowMetrics flow) {
+        return new MetricsRoutes(registry, pending, flow);
     }
 }

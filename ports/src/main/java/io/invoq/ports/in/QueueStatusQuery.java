@@ -1,15 +1,14 @@
 package io.invoq.ports.in;
 
 import io.invoq.domain.QueueName;
-import io.invoq.ports.out.QueueStats;
 import java.util.List;
 
-/** What the broker holds for each queue. */
+/** What the broker holds for each queue, and how its calls may start. */
 public interface QueueStatusQuery {
 
     /** Every known queue, sorted by name: the default queue and those the registered functions name. */
-    List<QueueStats> all();
+    List<QueueStatus> all();
 
     /** Any queue, known or not; one nothing was ever queued to is empty. */
-    QueueStats of(QueueName queue);
+    QueueStatus of(QueueName queue);
 }

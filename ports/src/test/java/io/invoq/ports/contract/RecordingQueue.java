@@ -1,8 +1,10 @@
 package io.invoq.ports.contract;
 
 import io.invoq.domain.CallId;
+import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.ScalingMode;
 import io.invoq.ports.out.Delivery;
 import io.invoq.ports.out.InvocationQueue;
 import io.invoq.ports.out.PublishReceipt;
@@ -46,6 +48,24 @@ final class RecordingQueue implements InvocationQueue {
     @Override
     public List<Delivery> fetch(QueueName queue, int max, Duration maxWait) throws InterruptedException {
         List<Delivery> deliveries = broker.fetch(queue, max, maxWait);
+        deliveries.forEach(delivery -> delivered.add(delivery.invocation().callId()));
+        return deliveries.stream().<Delivery>map(RecordingDelivery::new).toList();
+    }
+
+    @Override
+    public void useScalingMode(QueueName queue, ScalingMode mode) {
+        broker.useScalingMode(queue, mode);
+    }
+
+    @Override
+    public Set<FunctionName> functionsWithCalls(QueueName queue, Duration maxWait) throws InterruptedException {
+        return broker.functionsWithCalls(queue, maxWait);
+    }
+
+    @Override
+    public List<Delivery> fetch(QueueName queue, FunctionName function, int max, int concurrency)
+            throws InterruptedException {
+        List<Delivery> deliveries = broker.fetch(queue, function, max, concurrency);
         deliveries.forEach(delivery -> delivered.add(delivery.invocation().callId()));
         return deliveries.stream().<Delivery>map(RecordingDelivery::new).toList();
     }

@@ -1,5 +1,6 @@
 package io.invoq.app;
 
+import io.invoq.domain.Redaction;
 import io.invoq.adapter.http.AuthSettings.TokenList;
 import io.invoq.adapter.http.CallbackSigningSettings;
 import io.invoq.adapter.http.GatewaySettings;
@@ -46,7 +47,7 @@ final class ConfigKey<T> {
     static final ConfigKey<QueueName> QUEUE_NAME = key("queue_name", QueueName.DEFAULT,
             ValueType.of("letters, digits, - and _", QueueName::new, QueueName::value),
             "default queue; a function's `com.openfaas.queue` annotation picks another");
-    static final ConfigKey<String> NATS_URL = key("nats_url", JetStreamSettings.DEFAULT_URL, ValueType.text(),
+    static final ConfigKey<String> NATS_URL = key("nats_url", JetStreamSettings.DEFAULT_URL, ValueType.natsUrls(),
             "NATS server URL(s), comma-separated for a cluster");
     static final ConfigKey<String> NATS_STREAM = key("nats_stream", JetStreamSettings.DEFAULT_STREAM_NAME,
             ValueType.natsName(), "name of a queue's stream; `{queue}` stands for the queue's name");
@@ -277,7 +278,7 @@ final class ConfigKey<T> {
 
     /** Names the key; shows the value unless it is a secret, and never the credentials in a URL. */
     ConfigurationException invalid(String text, String problem) {
-        String shown = type.secret() ? "(a secret, not shown)" : "'" + Redaction.urlCredentials(text) + "'";
+        String shown = type.secret() ? "(a secret, not shown)" : "'" + Redaction.text(text) + "'";
         return new ConfigurationException("invalid configuration: " + name + "=" + shown + " " + problem
                 + " (flag " + flag() + ")");
     }

@@ -1,5 +1,6 @@
 package io.invoq.app;
 
+import io.invoq.domain.Redaction;
 import io.invoq.adapter.http.AuthSettings;
 import io.invoq.adapter.http.AuthSettings.BasicAuth;
 import io.invoq.adapter.http.OutboundSettings;
@@ -147,7 +148,7 @@ record InvoqConfig(
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("invalid NATS configuration: " + Redaction.urlCredentials(e.getMessage()));
+            throw new ConfigurationException("invalid NATS configuration: " + Redaction.text(e.getMessage()));
         }
     }
 }

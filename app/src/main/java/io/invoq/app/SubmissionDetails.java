@@ -1,22 +1,19 @@
 package io.invoq.app;
 
 import io.invoq.domain.Invocation;
+import io.invoq.domain.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * What {@code debug=true} logs of a submission: its headers, with the values of credential-like
- * ones (Authorization, Cookie, X-Api-Key, tokens, ...) masked, and the start of its body.
+ * What {@code debug=true} logs of a submission: its headers as {@link Redaction} shows them, and
+ * the start of its body.
  */
 final class SubmissionDetails {
 
     static final int BODY_PREFIX_BYTES = 256;
-    static final String MASK = "redacted";
-    private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i).*(auth|cookie|token|secret|passw|api[-_]?key|session|signature|credential).*");
 
     private SubmissionDetails() {
     }
@@ -30,7 +27,8 @@ final class SubmissionDetails {
 
     private static Map<String, List<String>> redacted(Map<String, List<String>> headers) {
         Map<String, List<String>> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> shown.put(name, CREDENTIAL.matcher(name).matches() ? List.of(MASK) : values));
+        headers.forEach((name, values) ->
+                shown.put(name, values.stream().map(value -> Redaction.headerValue(name, value)).toList()));
         return shown;
     }
 }

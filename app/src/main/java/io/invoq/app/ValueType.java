@@ -6,11 +6,13 @@ import io.invoq.adapter.http.OutboundSettings.AllowList;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.domain.DurationText;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,8 @@ import java.util.function.Function;
  *               which is reported as "must be {@code expected}"
  */
 record ValueType<T>(String expected, Function<String, T> parse, Function<T, String> format, boolean secret) {
+
+    private static final Set<String> NATS_SCHEMES = Set.of("nats", "tls", "opentls", "ws", "wss");
 
     /** A value that cannot be used, and why, e.g. "must be between 1 and 5". */
     static final class InvalidValue extends RuntimeException {
@@ -95,6 +99,26 @@ record ValueType<T>(String expected, Function<String, T> parse, Function<T, Stri
     static <E extends Enum<E>> ValueType<E> choice(Class<E> type) {
         String choices = Arrays.stream(type.getEnumConstants()).map(ValueType::lowerCase).toList().toString();
         return of("one of " + choices, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)), ValueType::lowerCase);
+    }
+
+    /** NATS server URLs separated by commas; one without a scheme means {@code nats://}, as jnats reads it. */
+    static ValueType<String> natsUrls() {
+        String expected = "NATS server URLs separated by commas, such as nats://host:4222";
+        return of(expected, urls -> {
+            for (String url : urls.split(",", -1)) {
+                String trimmed = url.trim();
+                URI parsed;
+                try {
+                    parsed = new URI(trimmed.contains("://") ? trimmed : "nats://" + trimmed);
+                } catch (URISyntaxException e) {
+                    throw new InvalidValue("must be " + expected);
+                }
+                if (parsed.getHost() == null || !NATS_SCHEMES.contains(parsed.getScheme())) {
+                    throw new InvalidValue("must be " + expected);
+                }
+            }
+            return urls;
+        }, Function.identity());
     }
 
     /** An absolute http(s) URL in which {@code {name}} may stand for a function's name. */

@@ -164,4 +164,15 @@ class ConfigurationTest {
         assertThatThrownBy(() -> InvoqConfig.load(NO_FLAGS, Map.of("nats_stream", "OF.{queue}")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("nats_stream='OF.{queue}' must be a name");
     }
+
+    @Test
+    void an_invalid_nats_url_fails_naming_the_key_without_its_password() {
+        for (String url : new String[] {"nats://user:SECRET@:bad:port", "user:SECRET@:bad", "nats://a:4222,", "http://h:1"}) {
+            assertThatThrownBy(() -> InvoqConfig.load(new String[] {"--nats-url=" + url}, Map.of()))
+                    .as(url).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("nats_url").hasMessageNotContaining("SECRET");
+        }
+        assertThat(InvoqConfig.load(new String[] {"--nats-url=user:pw@host:4222, tls://h2"}, Map.of()).nats().urls())
+                .containsExactly("user:pw@host:4222", "tls://h2");
+    }
 }

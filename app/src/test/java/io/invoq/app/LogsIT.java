@@ -1,6 +1,7 @@
 package io.invoq.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,8 +9,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoq.app.RecordingHttpServer.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,8 @@ class LogsIT {
         "Cookie", "session=SECRET-COOKIE-2",
         "X-Api-Key", "SECRET-KEY-3",
         "Proxy-Authorization", "Basic SECRET-PROXY-5",
+        "X-Private-Key", "SECRET-PRIVATE-6",
+        "X-Pass", "SECRET-PASS-7",
     };
 
     private final RecordingHttpServer function = RecordingHttpServer.answering(Response.ok("the answer"));
@@ -76,8 +82,25 @@ class LogsIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no submission event of debug-call-1 in\n" + stdout));
         assertThat(queued).contains("SECRET-BODY-4", "X-Trace=[visible-trace]", "[redacted]")
                 .doesNotContain("SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-KEY-3", "SECRET-PROXY-5")
+                .doesNotContain("SECRET-PRIVATE-6", "SECRET-PASS-7")
                 .doesNotContain("x".repeat(SubmissionDetails.BODY_PREFIX_BYTES));
-        assertThat(stdout).doesNotContain("SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-KEY-3", "SECRET-PROXY-5");
+        assertThat(stdout).doesNotContain("SECRET-TOKEN-1", "SECRET-COOKIE-2", "SECRET-KEY-3", "SECRET-PROXY-5",
+                "SECRET-PRIVATE-6", "SECRET-PASS-7");
+    }
+
+    @Test
+    void an_invalid_nats_url_stops_the_jar_with_exit_code_2_and_one_line_naming_the_key_without_the_password()
+            throws Exception {
+        Path err = Files.createTempFile("invoq-", ".err");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("invoq.jar"), "--broker=jetstream", "--nats-url=nats://user:SECRET-NATS@:bad:port")
+                .redirectErrorStream(true).redirectOutput(err.toFile()).start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(err);
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines()).singleElement(STRING)
+                .startsWith("invoq: invalid configuration: nats_url=").doesNotContain("SECRET-NATS");
     }
 
     /** What a stopped jar wrote: its stdout, and its stdout then its stderr. */

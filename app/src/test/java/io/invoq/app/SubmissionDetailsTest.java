@@ -24,6 +24,11 @@ class SubmissionDetailsTest {
                 "x-api_key", "secret-5",
                 "X-Auth-Token", "secret-6",
                 "X-Hub-Signature-256", "secret-7",
+                "X-Access-Key", "secret-8",
+                "X-Private-Key", "secret-9",
+                "X-Bearer", "secret-10",
+                "X-Pass", "secret-11",
+                "X-Function-Url", "https://user:secret-12@fn.example.com/run?token=secret-13",
                 "Content-Type", "text/plain",
                 "X-Callback-Url", "http://127.0.0.1:8082/done"), "body"));
 

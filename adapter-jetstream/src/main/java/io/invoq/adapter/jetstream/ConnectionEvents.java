@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.Redaction;
 import io.invoq.ports.out.BrokerConnectionEvents;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
@@ -31,11 +32,11 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
         switch (event) {
             case CONNECTED -> {
                 up.set(true);
-                LOG.info("connected to NATS at {}", LoggableUrls.of(connection.getConnectedUrl()));
+                LOG.info("connected to NATS at {}", Redaction.text(connection.getConnectedUrl()));
             }
             case RECONNECTED -> {
                 up.set(true);
-                LOG.info("reconnected to NATS at {}", LoggableUrls.of(connection.getConnectedUrl()));
+                LOG.info("reconnected to NATS at {}", Redaction.text(connection.getConnectedUrl()));
                 listener.reconnected();
             }
             // jnats reports every failed reconnection attempt as another disconnection
@@ -54,11 +55,11 @@ final class ConnectionEvents implements ConnectionListener, ErrorListener {
 
     @Override
     public void errorOccurred(Connection connection, String error) {
-        LOG.warn("NATS reported an error: {}", error);
+        LOG.warn("NATS reported an error: {}", Redaction.text(error));
     }
 
     @Override
     public void exceptionOccurred(Connection connection, Exception exception) {
-        LOG.debug("NATS connection problem: {}", exception.toString());
+        LOG.debug("NATS connection problem: {}", Redaction.text(exception.toString()));
     }
 }

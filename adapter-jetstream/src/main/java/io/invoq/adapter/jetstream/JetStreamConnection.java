@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.Redaction;
 import io.invoq.ports.out.BrokerConnectionEvents;
 import io.invoq.ports.out.QueueUnavailableException;
 import io.nats.client.Connection;
@@ -44,7 +45,7 @@ final class JetStreamConnection implements AutoCloseable {
             connection.connect();
         } catch (IOException e) {
             LOG.warn("cannot connect to NATS at {} yet ({}); retrying in the background",
-                    LoggableUrls.of(settings.urls()), LoggableUrls.of(e.toString()));
+                    Redaction.text(settings.urls().toString()), Redaction.text(e.toString()));
             connection.keepConnectingInBackground();
         }
         return connection;
@@ -54,7 +55,7 @@ final class JetStreamConnection implements AutoCloseable {
     Client client() {
         Client current = client.get();
         if (!isConnected(current)) {
-            throw new QueueUnavailableException("not connected to NATS at " + LoggableUrls.of(settings.urls()));
+            throw new QueueUnavailableException("not connected to NATS at " + Redaction.text(settings.urls().toString()));
         }
         return current;
     }

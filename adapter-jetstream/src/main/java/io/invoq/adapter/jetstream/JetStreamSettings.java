@@ -1,5 +1,6 @@
 package io.invoq.adapter.jetstream;
 
+import io.invoq.domain.Redaction;
 import io.invoq.domain.QueueName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public record JetStreamSettings(
 
     @Override
     public String toString() {
-        return "JetStreamSettings[urls=" + LoggableUrls.of(urls) + ", streamName=" + streamName
+        return "JetStreamSettings[urls=" + Redaction.text(urls.toString()) + ", streamName=" + streamName
                 + ", durableName=" + durableName + ", replicas=" + replicas + ", functionsBucket=" + functionsBucket
                 + ", callsBucket=" + callsBucket + ", user=" + user.orElse("")
                 + ", password=" + password.map(p -> MASK).orElse("")

@@ -1,6 +1,5 @@
 package io.invoq.app;
 
-import io.invoq.domain.Redaction;
 import io.invoq.adapter.http.AuthSettings.TokenList;
 import io.invoq.adapter.http.CallbackSigningSettings;
 import io.invoq.adapter.http.GatewaySettings;
@@ -14,6 +13,7 @@ import io.invoq.domain.Backoff;
 import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.Redaction;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.domain.ScalingMode;
 import io.invoq.ports.out.CallLedgerSettings;
@@ -206,6 +206,10 @@ final class ConfigKey<T> {
             ValueType.signingSecrets(), "sign callbacks as Standard Webhooks do (`webhook-id`, `webhook-timestamp`, "
                     + "`webhook-signature`) with these secrets (`whsec_` and 24 bytes or more in base64); several, "
                     + "separated by spaces, each sign, for a rotation");
+    static final ConfigKey<Optional<Path>> TLS_KEYSTORE = optional("tls_keystore", ValueType.readableFile(),
+            "key store (PKCS12 or JKS) with the gateway's certificate and private key; with it the port serves HTTPS only");
+    static final ConfigKey<Optional<String>> TLS_KEYSTORE_PASSWORD = optional("tls_keystore_password",
+            ValueType.text().secretly(), "password of `tls_keystore` and of its key");
     static final ConfigKey<Optional<Path>> FUNCTIONS_FILE = optional("functions_file", ValueType.readableFile(),
             "JSON file of functions to register at start-up");
     static final ConfigKey<Optional<Path>> CONFIG_FILE = optional("config_file", ValueType.readableFile(),

@@ -1,15 +1,16 @@
 package io.invoq.app;
 
-import io.invoq.domain.Redaction;
 import io.invoq.adapter.http.AuthSettings;
 import io.invoq.adapter.http.AuthSettings.BasicAuth;
 import io.invoq.adapter.http.OutboundSettings;
 import io.invoq.adapter.http.SecuritySettings;
+import io.invoq.adapter.http.TlsSettings;
 import io.invoq.adapter.jetstream.JetStreamSettings;
 import io.invoq.application.FlowSettings;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.FunctionNamespace;
 import io.invoq.domain.LeaseRule;
+import io.invoq.domain.Redaction;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.DeadLetterSettings;
@@ -104,7 +105,20 @@ record InvoqConfig(
                 new OutboundSettings(read.get(ConfigKey.OUTBOUND_PROFILE), read.get(ConfigKey.FUNCTION_URL_ALLOW),
                         read.get(ConfigKey.CALLBACK_ALLOW)),
                 auth(read),
-                read.get(ConfigKey.CALLBACK_SIGNING_SECRET));
+                read.get(ConfigKey.CALLBACK_SIGNING_SECRET),
+                tls(read));
+    }
+
+    private static TlsSettings tls(ConfigReader read) {
+        Optional<Path> keyStore = read.get(ConfigKey.TLS_KEYSTORE);
+        if (keyStore.isEmpty()) {
+            return TlsSettings.OFF;
+        }
+        try {
+            return TlsSettings.of(keyStore.get(), read.get(ConfigKey.TLS_KEYSTORE_PASSWORD).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw read.invalid(ConfigKey.TLS_KEYSTORE, e.getMessage());
+        }
     }
 
     private static AuthSettings auth(ConfigReader read) {

@@ -175,4 +175,14 @@ class ConfigurationTest {
         assertThat(InvoqConfig.load(new String[] {"--nats-url=user:pw@host:4222, tls://h2"}, Map.of()).nats().urls())
                 .containsExactly("user:pw@host:4222", "tls://h2");
     }
+
+    @Test
+    void a_tls_keystore_that_cannot_be_opened_fails_naming_the_key_without_the_password() throws IOException {
+        Path notAKeyStore = Files.writeString(Files.createTempFile("invoq-", ".p12"), "not a key store");
+
+        assertThatThrownBy(() -> InvoqConfig.load(new String[] {"--tls-keystore=" + notAKeyStore,
+                "--tls-keystore-password=SECRET-PW"}, Map.of()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("tls_keystore").hasMessageNotContaining("SECRET-PW");
+    }
 }

@@ -64,7 +64,8 @@ public final class HttpAdapterModule extends AbstractModule {
         List<GatewayRoutes> served = routes.stream()
                 .filter(group -> gateway.servesApi() || !(group instanceof ApiRoutes))
                 .toList();
-        return new JavalinGateway(gateway.port(), security.limits().maxConnections(), served, requestEvents);
+        return new JavalinGateway(gateway.port(), security.limits().maxConnections(), security.tls(), served,
+                requestEvents);
     }
 
     @ProvidesIntoSet

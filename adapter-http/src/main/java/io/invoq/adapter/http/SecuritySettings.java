@@ -4,35 +4,41 @@ import java.util.Objects;
 
 /**
  * What keeps the gateway safe to expose: bounds on what callers can make it hold, where it may send
- * requests, who may use it, and how callbacks are signed.
+ * requests, who may use it, how callbacks are signed, and whether it serves HTTPS.
  */
 public record SecuritySettings(Limits limits, OutboundSettings outbound, AuthSettings auth,
-                               CallbackSigningSettings callbackSigning) {
+                               CallbackSigningSettings callbackSigning, TlsSettings tls) {
 
     public static final SecuritySettings DEFAULT =
-            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF, CallbackSigningSettings.NONE);
+            new SecuritySettings(Limits.DEFAULT, OutboundSettings.DEFAULT, AuthSettings.OFF, CallbackSigningSettings.NONE,
+                    TlsSettings.OFF);
 
     public SecuritySettings {
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(callbackSigning, "callbackSigning");
+        Objects.requireNonNull(tls, "tls");
     }
 
     public SecuritySettings with(Limits newLimits) {
-        return new SecuritySettings(newLimits, outbound, auth, callbackSigning);
+        return new SecuritySettings(newLimits, outbound, auth, callbackSigning, tls);
     }
 
     public SecuritySettings with(OutboundSettings newOutbound) {
-        return new SecuritySettings(limits, newOutbound, auth, callbackSigning);
+        return new SecuritySettings(limits, newOutbound, auth, callbackSigning, tls);
     }
 
     public SecuritySettings with(AuthSettings newAuth) {
-        return new SecuritySettings(limits, outbound, newAuth, callbackSigning);
+        return new SecuritySettings(limits, outbound, newAuth, callbackSigning, tls);
+    }
+
+    public SecuritySettings with(TlsSettings newTls) {
+        return new SecuritySettings(limits, outbound, auth, callbackSigning, newTls);
     }
 
     public SecuritySettings with(CallbackSigningSettings newCallbackSigning) {
-        return new SecuritySettings(limits, outbound, auth, newCallbackSigning);
+        return new SecuritySettings(limits, outbound, auth, newCallbackSigning, tls);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.invoq.adapter.jetstream;
 
-import io.invoq.domain.Redaction;
 import io.invoq.domain.QueueName;
+import io.invoq.domain.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

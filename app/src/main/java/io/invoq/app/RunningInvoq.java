@@ -122,8 +122,9 @@ final class RunningInvoq implements Invoq {
         if (scheduler instanceof SystemScheduler own) {
             own.close();
         }
-        stopped.countDown();
+        // logged before the latch opens: main exits the process as soon as it does
         LOG.info("stopped");
+        stopped.countDown();
     }
 
     void awaitShutdown() throws InterruptedException {

@@ -12,6 +12,7 @@ import io.invoq.application.LeaseExtender;
 import io.invoq.application.SubmitInvocationService;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
+import io.invoq.domain.CallChange;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
@@ -27,6 +28,7 @@ import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
 import io.invoq.ports.out.DeadLetterSettings;
 import io.invoq.ports.out.DestinationPolicy;
+import io.invoq.ports.out.FunctionInvoker;
 import io.invoq.ports.out.FunctionRegistry;
 import io.invoq.ports.out.InvocationEvents;
 import io.invoq.ports.out.InvocationQueue;
@@ -39,13 +41,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The manual clock drives every wait of a worker and its broker: retry delays, lease extensions and
- * callback back-off alike, so that a schedule of twenty minutes runs without waiting for any of it.
+ * callback back-off alike, so that a schedule of twenty minutes runs without waiting for any of it,
+ * and the mark that records a call as running once it has run a while is never reached by a call that
+ * ends first.
  */
 class WorkerOnTheManualClockTest {
 
@@ -81,10 +86,7 @@ class WorkerOnTheManualClockTest {
         registry.save(new FunctionDefinition(FUNCTION, URI.create("http://flaky.invalid/"), Map.of()));
         FunctionDirectory functions = new FunctionDirectory(registry, Optional.empty());
         long wallStart = System.nanoTime();
-        CallId call = new SubmitInvocationService(functions, queue, QUEUE, clock, InvocationEvents.NONE,
-                new DrainSwitch(), ledger, DestinationPolicy.ANYWHERE).submit(new SubmitInvocationCommand(FUNCTION, "POST", "", "", Headers.EMPTY,
-                new byte[0], Optional.empty(), Optional.of(URI.create("http://callback.invalid/")), Optional.empty()))
-                .callId();
+        CallId call = submitOneCall(functions, ledger);
         startWorker(functions);
 
         for (int attempt = 1; attempt < ATTEMPTS; attempt++) {
@@ -120,11 +122,55 @@ class WorkerOnTheManualClockTest {
                 Duration.between(START, clock.now()), wallTime.toMillis());
     }
 
+    @Test
+    void a_call_that_ends_before_the_running_mark_is_recorded_only_by_its_end() {
+        List<CallState> written = new CopyOnWriteArrayList<>();
+        CallLedger recording = new CallLedger() {
+            @Override
+            public CompletableFuture<Optional<CallRecord>> change(CallId call, CallChange change) {
+                if (change instanceof CallChange.Progress progress) {
+                    written.add(progress.next().state());
+                }
+                return ledger.change(call, change);
+            }
+
+            @Override
+            public CompletableFuture<Optional<CallRecord>> find(CallId call) {
+                return ledger.find(call);
+            }
+
+            @Override
+            public boolean mayHaveBeenCancelled(CallId call) {
+                return ledger.mayHaveBeenCancelled(call);
+            }
+        };
+        registry.save(new FunctionDefinition(FUNCTION, URI.create("http://quick.invalid/"), Map.of()));
+        FunctionDirectory functions = new FunctionDirectory(registry, Optional.empty());
+        submitOneCall(functions, recording);
+        startWorker(functions, recording, (function, invocation, timeout) -> CompletableFuture.completedFuture(
+                new InvocationResult(200, Headers.EMPTY, new byte[0], Duration.ZERO)));
+
+        spinUntil(() -> written.contains(CallState.SUCCEEDED));
+
+        assertThat(written).containsExactly(CallState.QUEUED, CallState.SUCCEEDED);
+    }
+
+    private CallId submitOneCall(FunctionDirectory functions, CallLedger ledger) {
+        return new SubmitInvocationService(functions, queue, QUEUE, clock, InvocationEvents.NONE,
+                new DrainSwitch(), ledger, DestinationPolicy.ANYWHERE).submit(new SubmitInvocationCommand(FUNCTION, "POST", "", "", Headers.EMPTY,
+                new byte[0], Optional.empty(), Optional.of(URI.create("http://callback.invalid/")), Optional.empty()))
+                .callId();
+    }
+
     private void startWorker(FunctionDirectory functions) {
+        startWorker(functions, ledger, this::invoke);
+    }
+
+    private void startWorker(FunctionDirectory functions, CallLedger ledger, FunctionInvoker invoker) {
         WorkerSettings settings = new WorkerSettings(QUEUE, 1, Duration.ofMillis(100), Duration.ofMinutes(1),
                 new RetryPolicy(ATTEMPTS, TWO_MINUTES, TWO_MINUTES, RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL),
                 new LeaseRule(Duration.ofSeconds(30)), CALLBACK_POLICY, true, 0);
-        CallRunner runner = new CallRunner(settings, functions, this::invoke,
+        CallRunner runner = new CallRunner(settings, functions, invoker,
                 new LeaseExtender(clock, settings.lease()),
                 new CallbackDispatcher(callback -> sendCallback(), CALLBACK_POLICY, clock, InvocationEvents.NONE),
                 new CallHistory(ledger), InMemoryBrokerModule.newDeadLetters(DeadLetterSettings.DEFAULT, clock),

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 /** The request cannot be served as sent; answered 400 with the message as the reason. */
 final class BadRequestException extends RuntimeException {
 
+    private static final int MAX_SUBJECT_LENGTH = 160;
+
     BadRequestException(String reason) {
         super(reason);
     }
@@ -18,7 +20,12 @@ final class BadRequestException extends RuntimeException {
         try {
             return parser.get();
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-            throw new BadRequestException(subject + ": " + e.getMessage());
+            throw new BadRequestException(abbreviated(subject) + ": " + e.getMessage());
         }
+    }
+
+    /** The subject, which may quote what the client sent, cut to a length a reason can carry. */
+    private static String abbreviated(String subject) {
+        return subject.length() <= MAX_SUBJECT_LENGTH ? subject : subject.substring(0, MAX_SUBJECT_LENGTH) + "…";
     }
 }

@@ -62,7 +62,10 @@ public final class InvocationWorker implements AutoCloseable {
         LOG.info("worker consuming queue {} with max_inflight={}", settings.queue(), settings.maxInflight());
     }
 
-    /** How many deliveries this worker holds now: calls read ahead, running their function or being called back. */
+    /**
+     * How many deliveries this worker holds now, each under a kept lease: calls read ahead, running
+     * their function or being called back.
+     */
     public int inFlight() {
         return active.size();
     }
@@ -147,8 +150,8 @@ public final class InvocationWorker implements AutoCloseable {
 
     private void hold(Delivery delivery) {
         ActiveCall call = new ActiveCall(delivery);
-        active.add(call);
         runner.hold(call);
+        active.add(call);
         call.functionDone().whenComplete((ignored, error) -> fetchable.release());
         call.done().whenComplete((ignored, error) -> {
             active.remove(call);

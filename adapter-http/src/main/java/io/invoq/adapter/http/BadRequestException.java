@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 final class BadRequestException extends RuntimeException {
 
     private static final int MAX_SUBJECT_LENGTH = 160;
+    /** Longer than any explanation invoq writes, so that only a message quoting the client's input is cut. */
+    private static final int MAX_EXPLANATION_LENGTH = 400;
 
     BadRequestException(String reason) {
         super(reason);
@@ -20,12 +22,17 @@ final class BadRequestException extends RuntimeException {
         try {
             return parser.get();
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-            throw new BadRequestException(abbreviated(subject) + ": " + e.getMessage());
+            throw new BadRequestException(abbreviated(subject, MAX_SUBJECT_LENGTH) + ": "
+                    + abbreviated(String.valueOf(e.getMessage()), MAX_EXPLANATION_LENGTH));
         }
     }
 
-    /** The subject, which may quote what the client sent, cut to a length a reason can carry. */
-    private static String abbreviated(String subject) {
-        return subject.length() <= MAX_SUBJECT_LENGTH ? subject : subject.substring(0, MAX_SUBJECT_LENGTH) + "…";
+    /** The text, which may quote what the client sent, cut to a length a reason can carry, never inside a character. */
+    static String abbreviated(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, end) + "…";
     }
 }

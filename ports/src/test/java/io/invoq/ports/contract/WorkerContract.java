@@ -581,6 +581,8 @@ public abstract class WorkerContract {
         functions.answer(FUNCTION, ScriptedAnswer.status(UNAVAILABLE).heldOpen());
         Submission call = submit(broker, FUNCTION);
         startWorker(broker, 1);
+        // invoked, the call is held under a kept lease, which moving the clock no longer lets run out
+        timing.eventually().until(() -> functions.invokedCalls().contains(call.callId()));
         untilWhileTimePasses(RUNNING_RECORDED_AFTER, () -> ledgerStateOf(call.callId()) == CallState.RUNNING);
         int extensionsBeforeCancel = broker.leaseExtensions();
 
@@ -774,9 +776,12 @@ public abstract class WorkerContract {
         functions.answer(FUNCTION, ScriptedAnswer.status(OK).heldOpen());
         CallId first = submit(broker, FUNCTION).callId();
         CallId second = submit(broker, FUNCTION).callId();
-        startWorker(broker, 1, true, 1);
+        InvocationWorker worker = startWorker(broker, 1, true, 1);
 
-        timing.eventually().until(() -> broker.deliveriesOf(second) == 1);
+        // the clock moves only once the worker keeps both leases: moved between a fetch and the
+        // keeping of its lease, it would let the lease run out under a worker that was merely slow
+        timing.eventually().until(() -> worker.inFlight() == 2);
+        assertThat(broker.deliveriesOf(second)).isEqualTo(1);
         Instant readAheadAt = now();
         while (!now().isAfter(readAheadAt.plus(ackWait().multipliedBy(3)))) {
             int extensions = broker.leaseExtensions();

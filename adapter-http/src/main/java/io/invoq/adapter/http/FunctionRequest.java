@@ -4,6 +4,7 @@ import io.invoq.domain.FunctionAnnotations;
 import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.FunctionNamespace;
+import io.invoq.domain.Redaction;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ record FunctionRequest(String name, String url, Map<String, String> annotations,
                 .or(() -> upstreamUrl.apply(functionName).map(URI::toString))
                 .orElseThrow(() -> new BadRequestException("function '" + given + "' needs a url: give \"url\", "
                         + "the annotation " + URL_ANNOTATION + ", or start invoq with upstream_url"));
-        return BadRequestException.whenInvalid("url '" + FunctionJson.withoutCredentials(location) + "'",
+        return BadRequestException.whenInvalid("url '" + Redaction.text(location) + "'",
                 () -> new FunctionDefinition(functionName, URI.create(location), annotated,
                         Objects.requireNonNullElse(labels, Map.of()), Optional.ofNullable(image).filter(text -> !text.isBlank())));
     }

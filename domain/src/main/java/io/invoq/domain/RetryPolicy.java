@@ -56,8 +56,13 @@ public record RetryPolicy(
         }
         Optional<Duration> asked = (status == 429 || status == 503) ? retryAfter : Optional.empty();
         return new RetryDecision.RetryAfter(asked
-                .map(wait -> wait.compareTo(initialWait) < 0 ? initialWait : wait)
+                .map(this::withinWaits)
                 .orElseGet(() -> backoff.delayAfter(attempt, initialWait, maxWait, random)));
+    }
+
+    /** A wait the function asked for, kept between the waits this policy allows, so that no answer parks a call for days. */
+    private Duration withinWaits(Duration asked) {
+        return asked.compareTo(initialWait) < 0 ? initialWait : asked.compareTo(maxWait) > 0 ? maxWait : asked;
     }
 
     /**

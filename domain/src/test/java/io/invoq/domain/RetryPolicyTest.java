@@ -39,13 +39,15 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retry_after_is_honoured_on_429_and_503_but_never_below_the_initial_wait() {
-        assertThat(policy.decide(1, 429, Optional.of(Duration.ofSeconds(300)), () -> 0))
-                .isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(300)));
+    void retry_after_is_honoured_on_429_and_503_but_never_below_the_initial_wait_nor_above_the_max_wait() {
+        assertThat(policy.decide(1, 429, Optional.of(Duration.ofSeconds(90)), () -> 0))
+                .isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(90)));
         assertThat(policy.decide(1, 503, Optional.of(Duration.ofSeconds(1)), () -> 0))
                 .isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(10)));
         assertThat(policy.decide(1, 500, Optional.of(Duration.ofSeconds(300)), () -> 0))
                 .isEqualTo(new RetryDecision.RetryAfter(Duration.ofSeconds(10)));
+        assertThat(policy.decide(1, 429, Optional.of(Duration.ofDays(3)), () -> 0))
+                .isEqualTo(new RetryDecision.RetryAfter(RetryPolicy.DEFAULT_MAX_WAIT));
     }
 
     @Test

@@ -73,6 +73,6 @@ class JetStreamWorkerContractTest extends WorkerContract {
 
     @Override
     protected Duration maxRetryWait() {
-        return Duration.ofMillis(600);
+        return Duration.ofMillis(1200);
     }
 }

@@ -145,7 +145,7 @@ public abstract class WorkerContract {
         return RetryPolicy.DEFAULT_INITIAL_WAIT;
     }
 
-    /** {@code max_retry_wait}: where the doubling stops. */
+    /** {@code max_retry_wait}: where the doubling stops; over a second, since {@code Retry-After} counts whole seconds. */
     protected Duration maxRetryWait() {
         return RetryPolicy.DEFAULT_MAX_WAIT;
     }
@@ -275,18 +275,19 @@ public abstract class WorkerContract {
     }
 
     @Test
-    void retry_after_on_429_sets_the_wait_but_never_below_the_initial_wait() {
+    void retry_after_on_429_sets_the_wait_but_never_below_the_initial_wait_nor_above_the_max_wait() {
         RecordingQueue broker = broker();
         Duration asked = Duration.ofSeconds(initialRetryWait().multipliedBy(3).toSeconds() + 1);
         Submission call = runOneCall(broker, FUNCTION,
                 ScriptedAnswer.status(429).withHeaders("Retry-After", Long.toString(asked.toSeconds())),
                 ScriptedAnswer.status(429).withHeaders("Retry-After", "0"),
+                ScriptedAnswer.status(429).withHeaders("Retry-After", Long.toString(Duration.ofDays(2).toSeconds())),
                 ScriptedAnswer.status(OK));
 
-        letRetriesFallDue(broker, call.callId(), 3);
+        letRetriesFallDue(broker, call.callId(), 4);
 
         assertThat(theCallback(broker, call.callId()).headers().first("X-Function-Status")).contains("200");
-        assertWaitsBetweenAttempts(call.callId(), asked, initialRetryWait());
+        assertWaitsBetweenAttempts(call.callId(), asked, initialRetryWait(), maxRetryWait());
     }
 
     @Test

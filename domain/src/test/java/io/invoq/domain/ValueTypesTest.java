@@ -64,6 +64,13 @@ class ValueTypesTest {
     }
 
     @Test
+    void a_queue_name_cannot_be_taken_for_another_queues_delayed_calls_or_dead_letters() {
+        assertThatThrownBy(() -> new QueueName("orders_dlq")).hasMessageContaining("must not end in _delayed or _dlq");
+        assertThatThrownBy(() -> new QueueName("orders_delayed")).hasMessageContaining("must not end in _delayed or _dlq");
+        assertThat(new QueueName("dlq-orders").value()).isEqualTo("dlq-orders");
+    }
+
+    @Test
     void headers_are_case_insensitive_multi_valued_and_immutable() {
         Headers headers = Headers.of("Content-Type", "text/plain", "x-tag", "a", "X-Tag", "b");
         assertThat(headers.first("content-type")).contains("text/plain");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The command line. */
-record BenchmarkOptions(boolean quick, boolean million, Path invoqJar, Path resultsDirectory, int concurrency, int window,
+record BenchmarkOptions(boolean quick, boolean million, boolean fairnessOnly, Path invoqJar, Path resultsDirectory, int concurrency, int window,
                         int readAhead, List<String> invoqJavaOptions) {
 
     /**
@@ -21,7 +21,10 @@ record BenchmarkOptions(boolean quick, boolean million, Path invoqJar, Path resu
     static final String USAGE = """
             usage: java -jar benchmarks/target/invoq-benchmarks.jar [options]   (from the repository root)
 
-              --quick                      a smoke run of about 2 minutes instead of the full run (about 5)
+              --quick                      a smoke run of about 3 minutes instead of the full run (about 7)
+              --fairness-only              only the fairness phase: one function flooded, another's calls
+                                           trickling in, in static and in function mode (about 1 minute
+                                           with --quick, 2 without)
               --invoq-jar=PATH             the jar under test (app/target/invoq.jar)
               --results-dir=DIR            where <timestamp>.json and <timestamp>.md go (benchmarks/results)
               --concurrency=N              outstanding submissions, one keep-alive connection each (64)
@@ -32,12 +35,13 @@ record BenchmarkOptions(boolean quick, boolean million, Path invoqJar, Path resu
                                            1,000,000 calls with 1 KiB bodies (about 10 more minutes)
               --invoq-java-options=OPTS    JVM options for invoq, space-separated, instead of the README's
                                            production ones (%s); {broker} stands for
-                                           jetstream or inmemory, e.g. to profile each run:
+                                           jetstream or inmemory (jetstream-fairness-static and so on
+                                           in the fairness phase), e.g. to profile each run:
                                            "%s -XX:StartFlightRecording=filename=/tmp/invoq-{broker}.jfr"
               --help                       this text
             """.formatted(DEFAULT_INVOQ_JAVA_OPTIONS, DEFAULT_INVOQ_JAVA_OPTIONS);
 
-    private static final Set<String> FLAGS = Set.of("--quick", "--million", "--invoq-jar", "--results-dir", "--concurrency",
+    private static final Set<String> FLAGS = Set.of("--quick", "--million", "--fairness-only", "--invoq-jar", "--results-dir", "--concurrency",
             "--window", "--read-ahead", "--invoq-java-options");
 
     RunProfile profile() {
@@ -56,7 +60,7 @@ record BenchmarkOptions(boolean quick, boolean million, Path invoqJar, Path resu
             }
             given.put(flag, equals < 0 ? "" : argument.substring(equals + 1));
         }
-        return new BenchmarkOptions(given.containsKey("--quick"), given.containsKey("--million"),
+        return new BenchmarkOptions(given.containsKey("--quick"), given.containsKey("--million"), given.containsKey("--fairness-only"),
                 Path.of(given.getOrDefault("--invoq-jar", "app/target/invoq.jar")),
                 Path.of(given.getOrDefault("--results-dir", "benchmarks/results")),
                 positive("--concurrency", given.getOrDefault("--concurrency", "64")),

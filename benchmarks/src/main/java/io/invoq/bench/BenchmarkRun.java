@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One whole run: a fresh nats-server, the raw baselines, then invoq on each broker. Child processes
- * and logs live in a temporary directory, removed after a successful run and kept after a failed one.
+ * One whole run: a fresh nats-server, the raw baselines, invoq on each broker, then the fairness phase
+ * on each broker (only that with {@code --fairness-only}). Child processes and logs live in a
+ * temporary directory, removed after a successful run and kept after a failed one.
  */
 final class BenchmarkRun {
 
@@ -31,20 +32,28 @@ final class BenchmarkRun {
         boolean succeeded = false;
         try (NatsServer nats = NatsServer.start(work); Harness harness = Harness.start()) {
             Progress.log("nats-server at " + nats.url() + ", logs in " + work);
-            RawBaselines raw = rawBaselines(nats);
-            InvoqBenchmark invoq = new InvoqBenchmark(options, harness, nats, work);
+            RawBaselines raw = options.fairnessOnly() ? new RawBaselines(List.of()) : rawBaselines(nats);
             List<BrokerReport> brokers = new ArrayList<>();
+            if (!options.fairnessOnly()) {
+                InvoqBenchmark invoq = new InvoqBenchmark(options, harness, nats, work);
+                for (Broker broker : Broker.values()) {
+                    Progress.log("invoq on " + broker.flag());
+                    InvoqResult result = invoq.run(broker);
+                    brokers.add(new BrokerReport(result, Scorecard.figures(result, raw, cores)));
+                }
+            }
+            FairnessBenchmark fairnessBenchmark = new FairnessBenchmark(options, harness, nats, work);
+            List<FairnessResult> fairness = new ArrayList<>();
             for (Broker broker : Broker.values()) {
-                Progress.log("invoq on " + broker.flag());
-                InvoqResult result = invoq.run(broker);
-                brokers.add(new BrokerReport(result, Scorecard.figures(result, raw, cores)));
+                Progress.log("fairness on " + broker.flag());
+                fairness.addAll(fairnessBenchmark.run(broker));
             }
             MachineInfo machine = new MachineInfo(cores, loadAverageBefore, MachineInfo.loadAverage(),
                     MachineInfo.javaVersion(), nats.version());
             succeeded = true;
             return new BenchmarkReport(startedAt, options.profile().name(), machine, options.concurrency(),
                     options.window(), InvoqServer.MAX_INFLIGHT, options.readAhead(), options.invoqJavaOptions(), SubmissionRequests.BODY.length, RawBaselines.COMPARED_BYTES,
-                    raw.results(), brokers);
+                    raw.results(), brokers, options.profile().fairness(), fairness);
         } finally {
             if (succeeded) {
                 deleteRecursively(work);

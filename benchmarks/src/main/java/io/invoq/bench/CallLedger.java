@@ -104,9 +104,14 @@ final class CallLedger {
 
     /** Callbacks per second from {@code originNanos} (a {@link System#nanoTime()}) to the last callback. */
     double callbackRateSince(long originNanos) {
+        double seconds = secondsToLastCallbackSince(originNanos);
+        return seconds > 0 ? callbacksReceived() / seconds : 0;
+    }
+
+    /** Seconds from {@code originNanos} (a {@link System#nanoTime()}) to the last callback; 0 before the first. */
+    double secondsToLastCallbackSince(long originNanos) {
         long last = lastCallbackNanos.get();
-        long received = callbacksReceived();
-        return received == 0 || last <= originNanos ? 0 : received * 1e9 / (last - originNanos);
+        return callbacksReceived() == 0 || last <= originNanos ? 0 : (last - originNanos) / 1e9;
     }
 
     CallTally tally() {

@@ -16,7 +16,7 @@ final class InvoqBenchmark {
 
     private static final Duration BACKLOG_SUBMIT_LIMIT = Duration.ofSeconds(60);
     private static final Duration CALLBACK_IDLE_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(120);
     /** Sizes a sustained phase's ledger: more calls a second than invoq completes on any broker here. */
     private static final int MAX_SUSTAINED_RATE = 50_000;
     /** How often a sustained load held back by its window looks again: cheap, and far below a call's time in flight. */
@@ -41,7 +41,7 @@ final class InvoqBenchmark {
         RunProfile profile = options.profile();
         long unknownBefore = harness.ledgers().unknownCalls();
         try (InvoqServer invoq = InvoqServer.start(options.invoqJar(), options.invoqJavaOptions(), options.readAhead(), broker,
-                nats.url(), workDirectory)) {
+                nats.url(), workDirectory, "bench", "static", broker.flag())) {
             Progress.log("invoq ready after " + Format.seconds(invoq.secondsToReady()) + ", "
                     + Format.seconds(invoq.cpuToReady().toNanos() / 1e9) + " of CPU");
             for (SimulatedFunction function : List.of(SimulatedFunction.NO_OP, SimulatedFunction.TEN_MS)) {
@@ -198,10 +198,7 @@ final class InvoqBenchmark {
         }
 
         private LoadResult submit(CallLedger ledger, SimulatedFunction function, byte[] body, LoadPlan plan) throws IOException {
-            SubmissionRequests requests = new SubmissionRequests(invoq.submissionUri(function), harness.callbacks().uri(),
-                    ledger::callId, body);
-            return LoadDriver.run(plan, requests, 202, (sequence, response) -> ledger.accepted(sequence,
-                    Long.parseLong(Objects.requireNonNull(response.header("x-start-time"), "a 202 without X-Start-Time"))));
+            return InvoqBenchmark.submit(harness, invoq, ledger, function, body, plan);
         }
 
         private PhaseRun settle(CallLedger ledger, LoadResult submissions, long originNanos) throws InterruptedException {
@@ -215,8 +212,17 @@ final class InvoqBenchmark {
         }
     }
 
+    /** Submits calls to {@code function} as {@code plan} says, each with a callback, noting each acceptance in {@code ledger}. */
+    static LoadResult submit(Harness harness, InvoqServer invoq, CallLedger ledger, SimulatedFunction function, byte[] body,
+                             LoadPlan plan) throws IOException {
+        SubmissionRequests requests = new SubmissionRequests(invoq.submissionUri(function), harness.callbacks().uri(),
+                ledger::callId, body);
+        return LoadDriver.run(plan, requests, 202, (sequence, response) -> ledger.accepted(sequence,
+                Long.parseLong(Objects.requireNonNull(response.header("x-start-time"), "a 202 without X-Start-Time"))));
+    }
+
     /** Waits until every accepted call has called back, or callbacks stop coming. */
-    private static void awaitCallbacks(CallLedger ledger, long expected, Duration timeout) throws InterruptedException {
+    static void awaitCallbacks(CallLedger ledger, long expected, Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
         long lastProgress = started;
         long lastCount = -1;

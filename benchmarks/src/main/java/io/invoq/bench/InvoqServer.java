@@ -33,27 +33,30 @@ final class InvoqServer implements AutoCloseable {
     }
 
     /**
-     * Starts invoq and waits until {@code /readyz} answers 200.
+     * Starts invoq on {@code queue}, consumed in {@code scalingMode}, and waits until {@code /readyz}
+     * answers 200. A queue keeps its scaling mode in the broker, so each mode needs a queue of its own.
      *
-     * @param javaOptions JVM options, where {@link #BROKER_PLACEHOLDER} stands for the broker's name
+     * @param javaOptions JVM options, where {@link #BROKER_PLACEHOLDER} stands for {@code label}
+     * @param label       names this run's log and JFR file: the broker's name, or more
      */
     static InvoqServer start(Path jar, List<String> javaOptions, int readAhead, Broker broker, String natsUrl,
-                             Path workDirectory) throws InterruptedException {
+                             Path workDirectory, String queue, String scalingMode, String label) throws InterruptedException {
         int port = Loopback.freePort();
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        javaOptions.forEach(option -> command.add(option.replace(BROKER_PLACEHOLDER, broker.flag())));
+        javaOptions.forEach(option -> command.add(option.replace(BROKER_PLACEHOLDER, label)));
         command.addAll(List.of("-jar", jar.toString(),
                 "--broker=" + broker.flag(),
                 "--nats-url=" + natsUrl,
                 "--port=" + port,
-                "--queue-name=bench",
+                "--queue-name=" + queue,
+                "--scaling-mode=" + scalingMode,
                 "--max-inflight=" + MAX_INFLIGHT,
                 "--read-ahead=" + readAhead,
                 "--shutdown-grace=5s"));
         long started = System.nanoTime();
         InvoqServer server = new InvoqServer(
-                ChildProcess.start("invoq", command, workDirectory.resolve("invoq-" + broker.flag() + ".log")), port);
+                ChildProcess.start("invoq", command, workDirectory.resolve("invoq-" + label + ".log")), port);
         try {
             Await.until("invoq to become ready on port " + port, START_TIMEOUT, () -> !server.process.isAlive() || server.ready());
             server.process.requireAlive();

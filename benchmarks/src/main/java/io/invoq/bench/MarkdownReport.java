@@ -1,5 +1,6 @@
 package io.invoq.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,13 +29,8 @@ final class MarkdownReport {
                 + report.maxInflight() + " --read-ahead=" + report.readAhead() + ", JVM options: "
                 + String.join(" ", report.invoqJavaOptions()));
         line("- ratios compare with the " + report.comparedAtBytes() + "-byte raw baselines; latencies in ms");
-        line("");
-        line("## Raw baselines");
-        line("");
-        row("baseline", "message", "rate", "p50 / p99 / p99.9");
-        rule(4);
-        for (RawResult raw : report.rawBaselines()) {
-            row(raw.scenario().label(), raw.messageBytes() + " B", Format.rate(raw.perSecond()), Format.percentiles(raw.latency()));
+        if (!report.rawBaselines().isEmpty()) {
+            rawBaselines(report);
         }
         for (BrokerReport broker : report.brokers()) {
             line("");
@@ -47,6 +43,25 @@ final class MarkdownReport {
                         figure.verdict() == Verdict.INFO ? "" : figure.verdict().name());
             }
         }
+        if (!report.brokers().isEmpty()) {
+            phases(report);
+        }
+        fairness(report);
+        return this;
+    }
+
+    private void rawBaselines(BenchmarkReport report) {
+        line("");
+        line("## Raw baselines");
+        line("");
+        row("baseline", "message", "rate", "p50 / p99 / p99.9");
+        rule(4);
+        for (RawResult raw : report.rawBaselines()) {
+            row(raw.scenario().label(), raw.messageBytes() + " B", Format.rate(raw.perSecond()), Format.percentiles(raw.latency()));
+        }
+    }
+
+    private void phases(BenchmarkReport report) {
         line("");
         line("## Phases");
         line("");
@@ -64,7 +79,31 @@ final class MarkdownReport {
                         otherStatuses(submissions), failures(submissions));
             }
         }
-        return this;
+    }
+
+    private void fairness(BenchmarkReport report) {
+        FairnessPlan plan = report.fairnessPlan();
+        line("");
+        line("## Fairness: one function flooded, another's calls trickling in");
+        line("");
+        line("A fresh invoq per scaling mode gets " + Format.count(plan.floodCalls()) + " calls to the 10 ms function, submitted "
+                + "as fast as it accepts them, and from the same moment " + Format.count(plan.trickleCalls())
+                + " calls to the no-op function, " + Format.rate(plan.tricklePerSecond()) + " for "
+                + Format.seconds(plan.trickleSeconds()) + ". Static mode beside function mode:");
+        line("");
+        row("broker", "trickle submit → start p50 / p99, static", "function", "flood completed/s, static", "function",
+                "flood worked through in, static", "function", "trickle calls, static / function", "lost", "dup");
+        rule(10);
+        for (FairnessComparison comparison : FairnessComparison.of(report.fairness())) {
+            List<String> cells = new ArrayList<>(List.of(comparison.broker().flag()));
+            cells.addAll(comparison.sideBySide(result -> Format.medianAndP99(result.trickleStart())));
+            cells.addAll(comparison.sideBySide(result -> Format.rate(result.floodCompletedPerSecond())));
+            cells.addAll(comparison.sideBySide(result -> Format.seconds(result.floodSeconds())));
+            cells.add(String.join(" / ", comparison.sideBySide(result -> Format.count(result.trickleAccepted()))));
+            cells.add(Long.toString(comparison.total(FairnessResult::lost)));
+            cells.add(Long.toString(comparison.total(FairnessResult::duplicates)));
+            row(cells.toArray(String[]::new));
+        }
     }
 
     private static String otherStatuses(LoadResult submissions) {

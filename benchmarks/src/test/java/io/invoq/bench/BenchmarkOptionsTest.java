@@ -30,6 +30,12 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void the_fairness_phase_runs_alone_only_when_asked() {
+        assertThat(BenchmarkOptions.parse().fairnessOnly()).isFalse();
+        assertThat(BenchmarkOptions.parse("--fairness-only", "--quick").fairnessOnly()).isTrue();
+    }
+
+    @Test
     void an_argument_it_does_not_know_is_refused_by_name() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessage("unknown argument --fast");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--concurrency=0"))

@@ -20,6 +20,7 @@ final class ActiveCall {
     private final Delivery delivery;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final AtomicBoolean ending = new AtomicBoolean();
+    private final AtomicBoolean functionEnded = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final CompletableFuture<Void> functionDone = new CompletableFuture<>();
     private volatile LeaseExtender.Extension lease = () -> { };
@@ -45,6 +46,14 @@ final class ActiveCall {
 
     /** The attempt's function has answered, or failed to; what follows does not run it. */
     void functionAnswered() {
+        endFunction();
+    }
+
+    /** Tells the delivery before anyone waiting for {@link #functionDone()}, e.g. a worker about to fetch the next call. */
+    private void endFunction() {
+        if (functionEnded.compareAndSet(false, true)) {
+            delivery.functionDone();
+        }
         functionDone.complete(null);
     }
 
@@ -116,7 +125,7 @@ final class ActiveCall {
             LOG.warn("could not {} call {}; the broker will deliver it again: {}",
                     what, delivery.invocation().callId(), e.toString());
         } finally {
-            functionDone.complete(null);
+            endFunction();
             done.complete(null);
         }
         return true;

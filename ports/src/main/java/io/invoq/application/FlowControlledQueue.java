@@ -57,6 +57,7 @@ public final class FlowControlledQueue implements InvocationQueue {
     private final FlowSettings settings;
     private final int slots;
     private final Map<FunctionName, AtomicInteger> held = new ConcurrentHashMap<>();
+    private final Map<FunctionName, AtomicInteger> running = new ConcurrentHashMap<>();
     private final Map<FunctionName, Long> rateRetryAt = new ConcurrentHashMap<>();
     private final Map<FunctionName, Ceiling> ceilings = new ConcurrentHashMap<>();
     private volatile boolean modeClaimed;
@@ -196,19 +197,33 @@ public final class FlowControlledQueue implements InvocationQueue {
         if (rate.isPresent() && fetched.size() < allowed) {
             controls.giveBackStarts(queue, function, rate.get(), allowed - fetched.size());
         }
-        AtomicInteger count = held.computeIfAbsent(function, ignored -> new AtomicInteger());
-        count.addAndGet(fetched.size());
-        return fetched.stream().<Delivery>map(delivery -> new CountedDelivery(delivery, count)).toList();
+        AtomicInteger holding = count(held, function);
+        AtomicInteger runs = count(running, function);
+        holding.addAndGet(fetched.size());
+        runs.addAndGet(fetched.size());
+        return fetched.stream().<Delivery>map(delivery -> new CountedDelivery(delivery, holding, runs)).toList();
     }
 
-    /** How many more calls of the function this worker may take now. */
+    /**
+     * How many more calls of the function this worker may take now. The worker's slots, and the
+     * adaptive limit, count the calls running their function, as the worker's own slots do: a call
+     * whose callback is still being sent gives its place to the next. The function's bound counts
+     * every call held, as the broker does.
+     */
     private int room(FunctionName function, int max) {
-        int holding = held.getOrDefault(function, new AtomicInteger()).get();
         int bound = bound(functions.resolve(function));
         int ceiling = bound == FlowSettings.UNBOUNDED ? slots : Math.min(bound, slots);
         ceilings.put(function, new Ceiling(bound, ceiling));
         int limit = settings.adaptive() ? adaptive.limit(function, ceiling) : ceiling;
-        return Math.min(max, limit - holding);
+        int room = limit - count(running, function).get();
+        if (bound != FlowSettings.UNBOUNDED) {
+            room = Math.min(room, bound - count(held, function).get());
+        }
+        return Math.min(max, room);
+    }
+
+    private static AtomicInteger count(Map<FunctionName, AtomicInteger> counts, FunctionName function) {
+        return counts.computeIfAbsent(function, ignored -> new AtomicInteger());
     }
 
     /** The function's bound across all workers; {@link FlowSettings#UNBOUNDED} for none. */
@@ -263,16 +278,19 @@ public final class FlowControlledQueue implements InvocationQueue {
         broker.close();
     }
 
-    /** A delivery that gives its function's place back once it is settled. */
+    /** A delivery that gives its function's running place back once its function is done, its held place once settled. */
     private static final class CountedDelivery implements Delivery {
 
         private final Delivery delivery;
         private final AtomicInteger held;
+        private final AtomicInteger running;
         private final AtomicBoolean settled = new AtomicBoolean();
+        private final AtomicBoolean functionDone = new AtomicBoolean();
 
-        CountedDelivery(Delivery delivery, AtomicInteger held) {
+        CountedDelivery(Delivery delivery, AtomicInteger held, AtomicInteger running) {
             this.delivery = delivery;
             this.held = held;
+            this.running = running;
         }
 
         @Override
@@ -308,7 +326,16 @@ public final class FlowControlledQueue implements InvocationQueue {
             settled();
         }
 
+        @Override
+        public void functionDone() {
+            if (functionDone.compareAndSet(false, true)) {
+                running.decrementAndGet();
+                delivery.functionDone();
+            }
+        }
+
         private void settled() {
+            functionDone();
             if (settled.compareAndSet(false, true)) {
                 held.decrementAndGet();
             }

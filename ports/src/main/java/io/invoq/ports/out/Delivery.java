@@ -26,4 +26,12 @@ public interface Delivery {
 
     /** Never deliver it again. */
     void reject();
+
+    /**
+     * The worker runs this delivery's function no more: the attempt has answered (the callback may
+     * still be on its way), or the delivery was settled. It stays held until settled. Brokers have
+     * nothing to do; a worker's flow control counts the function's running calls by it.
+     */
+    default void functionDone() {
+    }
 }

@@ -59,6 +59,7 @@ public abstract class FlowControlContract {
             3, Duration.ofMillis(20), Duration.ofMillis(40), RetryPolicy.DEFAULT_RETRY_CODES, Backoff.EXPONENTIAL);
     private static final int OK = 200;
     private static final int TOO_MANY_REQUESTS = 429;
+    private static final URI CALLBACK_URL = URI.create("https://callback.invalid/hook");
     private static final FunctionName FLOOD = new FunctionName("flood");
     private static final FunctionName TRICKLE = new FunctionName("trickle");
     private static final FunctionName BOUNDED = new FunctionName("bounded");
@@ -134,6 +135,24 @@ public abstract class FlowControlContract {
         // in publish order the trickle would wait for the whole flood; here for a few calls of it at most
         assertThat(startedBefore).isLessThan(8);
         assertThat(functions.invokedCalls().indexOf(second) - invokedWhenPublished).isLessThan(8);
+    }
+
+    @Test
+    void a_call_whose_callback_is_slow_gives_its_place_to_the_next_call_of_its_function() {
+        int maxInflight = 2;
+        InvocationQueue broker = broker();
+        register(FLOOD, Map.of());
+        functions.answer(FLOOD, ScriptedAnswer.status(OK));
+        callbacks.holdAnswers();
+        IntStream.range(0, 6).forEach(i -> broker.publish(SampleInvocations.withCallback(queue, FLOOD, CALLBACK_URL)));
+
+        startWorker(broker, FlowSettings.functionMode(), maxInflight);
+
+        // as in static mode: the slots count calls running their function, and a worker holds twice as many
+        timing.eventually().until(() -> callbacks.heldAnswers() == 2 * maxInflight);
+        timing.eventually().during(quietPeriod()).until(() -> functions.invokedCalls().size() == 2 * maxInflight);
+        callbacks.answerHeld();
+        timing.eventually().until(() -> functions.invokedCalls().size() == 6);
     }
 
     @Test

@@ -37,6 +37,12 @@ final class SampleInvocations {
                 "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), ENQUEUED_AT, ENQUEUED_AT);
     }
 
+    /** A call whose result is posted to {@code callbackUrl}. */
+    static Invocation withCallback(QueueName queue, FunctionName function, URI callbackUrl) {
+        return new Invocation(CallId.generate(), function, queue, "POST", "", "", Headers.EMPTY,
+                "payload".getBytes(StandardCharsets.UTF_8), Optional.of(callbackUrl), ENQUEUED_AT, ENQUEUED_AT);
+    }
+
     /** A call that may start at {@code notBefore} and not sooner. */
     static Invocation deferredTo(QueueName queue, Instant acceptedAt, Instant notBefore) {
         return new Invocation(CallId.generate(), FUNCTION, queue, "POST", "", "", Headers.EMPTY,

@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param status     the function's status, from {@code X-Function-Status} (503: unreachable, 504: timed out)
  * @param path       the path the callback was posted to, below the callback URL's
- * @param headers    every header of the callback, the function's response headers included
- * @param body       the function's response body
+ * @param headers    every header of the callback as received, the function's response headers and a
+ *                   signature's {@code webhook-*} headers included
+ * @param body       the function's response body, as received: what a signature covers
  * @param receivedAt when it arrived, by invoq's clock (virtual time on the manual clock)
  */
 public record Callback(String callId, int status, String path, Map<String, List<String>> headers, byte[] body,

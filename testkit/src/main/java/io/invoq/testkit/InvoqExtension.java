@@ -54,6 +54,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #advance(Duration)} moves; {@link #jetStream()} runs on a {@code nats-server} of its own
  * (skipping the tests when none is installed) and on real time, where {@code advance} does nothing
  * and the await methods wait.
+ *
+ * <p>While it runs, invoq logs at WARN (the logger {@code io.invoq}), unless the test's logging
+ * configuration names a level for {@code io.invoq}.
  */
 public final class InvoqExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -142,12 +145,14 @@ public final class InvoqExtension implements BeforeAllCallback, AfterAllCallback
             loopback.serve(name, function);
             options.function(name, loopback.functionUrl(name));
         });
+        QuietInvoqLogs.begin();
         try {
             running = new Running(Invoq.start(options.build()), loopback,
                     clock.map(manual -> new VirtualTime(manual, awaitLimit)), nats);
         } catch (RuntimeException e) {
             loopback.close();
             nats.ifPresent(NatsServer::close);
+            QuietInvoqLogs.end();
             throw e;
         }
     }
@@ -158,6 +163,7 @@ public final class InvoqExtension implements BeforeAllCallback, AfterAllCallback
             running.loopback().close();
             running.nats().ifPresent(NatsServer::close);
             running = null;
+            QuietInvoqLogs.end();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.invoq.adapter.jetstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -10,6 +11,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StreamConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,22 @@ class ConsumerPullsTest {
                 .containsExactly("one", "two");
         assertThat(bodies(pulls.pull(jetStream, STREAM, DURABLE, 2, Duration.ofSeconds(2), ANSWER_GRACE)))
                 .containsExactly("three");
+    }
+
+    @Test
+    void whatTheServerSendsToAPullGivenUpBeforeItsAnswerGoesToTheNextPullOnce() throws Exception {
+        jetStream.publish("pulls.f", "one".getBytes(StandardCharsets.UTF_8));
+
+        // given up before its answer is read, as by a thread stalled past its deadline
+        List<Message> pulled = new ArrayList<>(pulls.pull(jetStream, STREAM, DURABLE, 1, Duration.ZERO, Duration.ofNanos(1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            pulled.addAll(pulls.pull(jetStream, STREAM, DURABLE, 1, Duration.ofMillis(200), ANSWER_GRACE));
+            return !pulled.isEmpty();
+        });
+
+        assertThat(bodies(pulled)).containsExactly("one");
+        assertThat(pulled.get(0).metaData().deliveredCount())
+                .as("delivered once, not again once its 30 s ack wait ran out").isEqualTo(1);
     }
 
     @Test

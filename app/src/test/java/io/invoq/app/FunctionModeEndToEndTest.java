@@ -65,8 +65,7 @@ class FunctionModeEndToEndTest {
         assertThat(client.send("POST", "/system/queues/" + QUEUE + "/functions/held/pause", null).statusCode())
                 .isEqualTo(200);
         submit("held");
-        Thread.sleep(500);
-        assertThat(heldFunction.requests()).isEmpty();
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> heldFunction.requests().isEmpty());
         JsonNode held = client.getJson("/system/queues").get(0).get("functions").get(0);
         assertThat(held.get("paused").asBoolean()).isTrue();
         assertThat(held.get("pending").asInt()).isEqualTo(1);

@@ -115,9 +115,8 @@ class WorkerOnTheManualClockTest {
         assertThat(ledger.find(call).join()).get().extracting(CallRecord::state, CallRecord::attempts)
                 .containsExactly(CallState.SUCCEEDED, ATTEMPTS);
         assertThat(Duration.between(START, clock.now())).isGreaterThan(TWO_MINUTES.multipliedBy(ATTEMPTS - 1));
-        // a single wait in real time would take two minutes; it runs in a fraction of a second
-        assertThat(wallTime).as("wall time of %s of the clock's", Duration.between(START, clock.now()))
-                .isLessThan(Duration.ofSeconds(10));
+        // a single wait in real time would take two minutes, more than any step is given (GIVE_UP_AFTER);
+        // the wall time is shown, not bounded: a loaded machine may take seconds for what takes a fraction of one
         System.out.printf("manual clock: %s of schedule in %d ms of wall time%n",
                 Duration.between(START, clock.now()), wallTime.toMillis());
     }

@@ -192,7 +192,11 @@ public abstract class CallLedgerContract extends RetainingStoreContract {
         ledger.change(call.callId(), CallChange.attemptStarted(call, 1, lastChange)).join();
 
         timing.waitUntil(lastChange.plus(retention).minus(deadlineMargin()));
-        assertThat(ledger.find(call.callId()).join()).as("kept a retention after the last change").isPresent();
+        Optional<CallRecord> kept = ledger.find(call.callId()).join();
+        if (now().isBefore(lastChange.plus(retention))) {
+            // a test thread stalled past the retention (a loaded machine) cannot tell
+            assertThat(kept).as("kept a retention after the last change").isPresent();
+        }
 
         timing.letTimePassUntil(lastChange.plus(retention));
         timing.eventually().until(() -> ledger.find(call.callId()).join().isEmpty());

@@ -104,7 +104,11 @@ public abstract class DeadLettersContract extends RetainingStoreContract {
         deadLetters.add(letter);
 
         timing.waitUntil(added.plus(retention).minus(deadlineMargin()));
-        assertThat(deadLetters.list(queue, 10)).as("kept for the retention").containsExactly(letter);
+        List<DeadLetter> kept = deadLetters.list(queue, 10);
+        if (now().isBefore(added.plus(retention))) {
+            // a test thread stalled past the retention (a loaded machine) cannot tell
+            assertThat(kept).as("kept for the retention").containsExactly(letter);
+        }
 
         timing.letTimePassUntil(added.plus(retention));
         timing.eventually().until(() -> deadLetters.list(queue, 10).isEmpty());

@@ -63,6 +63,8 @@ public abstract class FlowControlContract {
     private static final FunctionName FLOOD = new FunctionName("flood");
     private static final FunctionName TRICKLE = new FunctionName("trickle");
     private static final FunctionName BOUNDED = new FunctionName("bounded");
+    /** How much later than the worker started it a function may see a call, on a loaded machine. */
+    private static final Duration STARTS_SEEN_LATE = Duration.ofSeconds(1);
     /** A worker reads the pauses at most this long after they changed. */
     private static final long PAUSES_TAKE_EFFECT_MILLIS = 250;
 
@@ -235,12 +237,16 @@ public abstract class FlowControlContract {
             return functions.invokedCalls().size() == calls.size();
         });
 
-        // a burst of one second's worth (5), then 5 a second: the other 10 take at least two seconds
+        // a burst of one second's worth (5), then 5 a second: the other 10 start over two seconds, and any
+        // 11 in a row over at least 1.2 s. The function sees a start later than the budget allowed it, by
+        // as much as a loaded machine delays the worker (and meanwhile the clock moves on), so the first
+        // may be seen late: the bounds leave it a second, and still tell a limit from none (all in milliseconds)
         List<Instant> starts = calls.stream().map(call -> functions.invocationTimesOf(call).get(0)).sorted().toList();
         assertThat(Duration.between(starts.get(0), starts.get(starts.size() - 1)))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2).minus(STARTS_SEEN_LATE));
         for (int i = 0; i + 10 < starts.size(); i++) {
-            assertThat(Duration.between(starts.get(i), starts.get(i + 10))).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            assertThat(Duration.between(starts.get(i), starts.get(i + 10)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(1200).minus(STARTS_SEEN_LATE));
         }
     }
 
@@ -293,8 +299,8 @@ public abstract class FlowControlContract {
         startWorker(broker, FlowSettings.functionMode(), 2);
 
         CallId call = publish(broker, TRICKLE);
-        Thread.sleep(quietPeriod().toMillis() + PAUSES_TAKE_EFFECT_MILLIS);
-        assertThat(functions.invokedCalls()).isEmpty();
+        timing.eventually().during(quietPeriod().plusMillis(PAUSES_TAKE_EFFECT_MILLIS))
+                .until(() -> functions.invokedCalls().isEmpty());
 
         controlsOf(broker()).setPaused(queue, Optional.empty(), false);
         timing.eventually().until(() -> functions.invokedCalls().contains(call));
@@ -313,8 +319,7 @@ public abstract class FlowControlContract {
         CallId paused = publish(broker, FLOOD);
         CallId running = publish(broker, TRICKLE);
         timing.eventually().until(() -> functions.invokedCalls().contains(running));
-        Thread.sleep(quietPeriod().toMillis());
-        assertThat(functions.invokedCalls()).doesNotContain(paused);
+        timing.eventually().during(quietPeriod()).until(() -> !functions.invokedCalls().contains(paused));
         assertThat(controlsOf(broker).pauses(queue).functions()).containsExactly(FLOOD);
 
         controlsOf(broker).setPaused(queue, Optional.of(FLOOD), false);

@@ -70,6 +70,8 @@ public abstract class InvocationQueueContract {
     private final List<InvocationQueue> brokers = new ArrayList<>();
     private final QueueName queue = uniqueQueueName();
     private final ContractTiming timing = new ContractTiming(this::now, this::letTimePass, this::patience);
+    /** Deliveries a deadline check received once the deadline had passed, for the next receive. */
+    private final List<Delivery> deliveredAtTheDeadline = new ArrayList<>();
 
     /** A broker with these settings; the suite closes it after the test. */
     protected abstract InvocationQueue newQueue(QueueSettings settings);
@@ -193,10 +195,16 @@ public abstract class InvocationQueueContract {
         Instant windowEnd = publishedAt.plus(duplicateWindow());
 
         timing.waitUntil(windowEnd.minus(deadlineMargin()));
-        assertThat(broker.publish(resubmissionOf(original)).duplicate()).as("duplicate inside the window").isTrue();
+        PublishReceipt inside = broker.publish(resubmissionOf(original));
+        if (now().isBefore(windowEnd)) {
+            // a test thread stalled past the window's end (a loaded machine) cannot tell
+            assertThat(inside.duplicate()).as("duplicate inside the window").isTrue();
+        }
 
         timing.letTimePassUntil(windowEnd);
-        timing.eventually().until(() -> !broker.publish(resubmissionOf(original)).duplicate());
+        if (inside.duplicate()) {
+            timing.eventually().until(() -> !broker.publish(resubmissionOf(original)).duplicate());
+        }
         assertThat(now()).isAfterOrEqualTo(windowEnd);
         assertStatsEventually(broker, queue, 2, 0, Map.of(FUNCTION, 2L));
     }
@@ -278,7 +286,7 @@ public abstract class InvocationQueueContract {
         Instant leaseEnd = fetchedAt.plus(ackWait());
 
         timing.waitUntil(leaseEnd.minus(deadlineMargin()));
-        assertNothingDelivered(broker, queue);
+        assertNothingDeliveredBefore(broker, leaseEnd);
 
         timing.letTimePassUntil(leaseEnd);
         Delivery second = receiveOne(broker);
@@ -318,7 +326,7 @@ public abstract class InvocationQueueContract {
         Instant extendedLeaseEnd = extendedAt.plus(ackWait());
 
         timing.waitUntil(extendedLeaseEnd.minus(deadlineMargin()));
-        assertNothingDelivered(broker, queue);
+        assertNothingDeliveredBefore(broker, extendedLeaseEnd);
 
         timing.letTimePassUntil(extendedLeaseEnd);
         Delivery second = receiveOne(broker);
@@ -357,7 +365,7 @@ public abstract class InvocationQueueContract {
         assertThat(first.invocation()).as("the call that is due goes first").isEqualTo(undeferred);
         first.ack();
         timing.waitUntil(due.minus(deadlineMargin()));
-        assertNothingDelivered(broker, queue);
+        assertNothingDeliveredBefore(broker, due);
         assertPendingEventually(broker, 1, Map.of(FUNCTION, 1L));
 
         timing.letTimePassUntil(due);
@@ -562,6 +570,21 @@ public abstract class InvocationQueueContract {
 
     // --- receiving ---
 
+    /**
+     * Checks that nothing is delivered before {@code deadline} by one fetch listening for
+     * {@link #quietPeriod()}, which the suite starts {@link #deadlineMargin()} before it. A test
+     * thread stalled past the deadline meanwhile (a loaded machine) may get what the deadline lets
+     * the broker deliver, which then counts for nothing and is kept for the next receive.
+     */
+    private void assertNothingDeliveredBefore(InvocationQueue broker, Instant deadline) throws InterruptedException {
+        List<Delivery> delivered = broker.fetch(queue, ROOMY_INFLIGHT, quietPeriod());
+        if (!delivered.isEmpty() && !now().isBefore(deadline)) {
+            deliveredAtTheDeadline.addAll(delivered);
+            return;
+        }
+        assertThat(delivered).as("deliveries from %s before %s", queue, deadline).isEmpty();
+    }
+
     private Delivery receiveOne(InvocationQueue broker) {
         return receive(broker, queue, 1).get(0);
     }
@@ -569,6 +592,11 @@ public abstract class InvocationQueueContract {
     /** Exactly {@code count} deliveries, fetching until they are there. */
     private List<Delivery> receive(InvocationQueue broker, QueueName from, int count) {
         List<Delivery> received = new ArrayList<>();
+        if (from.equals(queue)) {
+            while (received.size() < count && !deliveredAtTheDeadline.isEmpty()) {
+                received.add(deliveredAtTheDeadline.remove(0));
+            }
+        }
         timing.eventually().until(() -> {
             received.addAll(broker.fetch(from, count - received.size(), FETCH_WAIT));
             return received.size() >= count;
@@ -588,7 +616,7 @@ public abstract class InvocationQueueContract {
         Instant due = retriedAt.plus(delay);
 
         timing.waitUntil(due.minus(deadlineMargin()));
-        assertNothingDelivered(broker, queue);
+        assertNothingDeliveredBefore(broker, due);
 
         timing.letTimePassUntil(due);
         Delivery again = receiveOne(broker);

@@ -42,7 +42,10 @@ public record CallLifecycle(RetryPolicy defaults, Duration upstreamTimeout) {
 
     /**
      * Whether a redelivered call must be started at all: the ledger's record of it, {@code held}
-     * before this attempt, may say that it was cancelled or has already ended. Empty: go on.
+     * before this attempt, may say that it was cancelled or has already ended. Empty: go on. A call
+     * with a callback that has ended is run again all the same: its end is recorded before its
+     * callback is sent, so a worker that stopped in between took the callback with it, and only a
+     * second run can send it (at least once, never lost).
      */
     public static Optional<CallStep> onLedgerAnswer(Invocation invocation, Optional<CallRecord> held) {
         if (held.isEmpty() || !held.get().isOf(invocation)) {
@@ -52,7 +55,8 @@ public record CallLifecycle(RetryPolicy defaults, Duration upstreamTimeout) {
         if (state == CallState.CANCELLED) {
             return Optional.of(new CallStep.Abandon(CallStep.Abandon.Why.CANCELLED));
         }
-        return state.isFinal() ? Optional.of(new CallStep.Abandon(CallStep.Abandon.Why.ALREADY_ENDED)) : Optional.empty();
+        return state.isFinal() && invocation.callbackUrl().isEmpty()
+                ? Optional.of(new CallStep.Abandon(CallStep.Abandon.Why.ALREADY_ENDED)) : Optional.empty();
     }
 
     /**

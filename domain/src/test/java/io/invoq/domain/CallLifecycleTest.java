@@ -76,10 +76,19 @@ class CallLifecycleTest {
     }
 
     @Test
-    void a_call_redelivered_after_it_ended_is_abandoned_without_a_second_invocation_or_callback() {
+    void a_call_without_a_callback_redelivered_after_it_ended_is_abandoned_without_a_second_invocation() {
+        Invocation withoutCallback = new Invocation(CALL.callId(), CALL.function(), CALL.queue(), "POST", "", "",
+                Headers.EMPTY, new byte[0], Optional.empty(), ACCEPTED, ACCEPTED);
         for (CallState ended : new CallState[] {CallState.SUCCEEDED, CallState.FAILED, CallState.DEAD_LETTERED}) {
-            assertThat(CallLifecycle.onLedgerAnswer(CALL, Optional.of(record(ended, ACCEPTED)))).as("%s", ended)
+            assertThat(CallLifecycle.onLedgerAnswer(withoutCallback, Optional.of(record(ended, ACCEPTED)))).as("%s", ended)
                     .contains(new CallStep.Abandon(CallStep.Abandon.Why.ALREADY_ENDED));
+        }
+    }
+
+    @Test
+    void a_call_with_a_callback_redelivered_after_it_ended_is_run_again_since_its_callback_may_not_have_been_sent() {
+        for (CallState ended : new CallState[] {CallState.SUCCEEDED, CallState.FAILED, CallState.DEAD_LETTERED}) {
+            assertThat(CallLifecycle.onLedgerAnswer(CALL, Optional.of(record(ended, ACCEPTED)))).as("%s", ended).isEmpty();
         }
     }
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * otherwise it starts at once, and its start is written only once it has run for
  * {@link #RUNNING_RECORDED_AFTER}, so that most calls cost the ledger one write less; it is aborted
  * should that write's answer reveal a cancel that came in meanwhile. A redelivery always waits for
- * the ledger's answer, which may say that the call has already ended: it is then acked, not run again.
+ * the ledger's answer, which may say that the call has already ended: one without a callback is then
+ * acked, not run again; one with a callback is run again, since its callback may not have been sent.
  *
  * <p>A failure in the worker's own code, at any step, {@linkplain CallLifecycle#afterWorkerFailure
  * counts as an attempt}.

@@ -478,27 +478,39 @@ public abstract class WorkerContract {
     // --- a call delivered again after it ended ---
 
     @Test
-    void a_call_delivered_again_after_it_succeeded_is_acked_without_a_second_invocation_or_callback() {
+    void a_call_without_a_callback_delivered_again_after_it_succeeded_is_acked_without_a_second_invocation() {
         RecordingQueue broker = brokerWithLease(ackWait());
-        Submission call = runEndingWithALostAck(broker, ScriptedAnswer.status(OK));
+        Submission call = runEndingWithALostAck(broker, Optional.empty(), ScriptedAnswer.status(OK));
 
         assertThat(broker.settlementsOf(call.callId())).extracting(Settlement::outcome)
                 .containsExactly(Settlement.Outcome.LOST_ACK, Settlement.Outcome.ACK);
         assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
-        assertThat(callbacks.attemptsFor(call.callId())).hasSize(1);
         assertLedgerShows(call.callId(), CallState.SUCCEEDED, 1, OK);
         timing.eventually().until(() -> broker.stats(queue).pending() == 0);
     }
 
     @Test
-    void a_call_delivered_again_after_it_failed_is_neither_run_nor_kept_as_a_dead_letter_twice() {
+    void a_call_without_a_callback_delivered_again_after_it_failed_is_neither_run_nor_kept_as_a_dead_letter_twice() {
         RecordingQueue broker = brokerWithLease(ackWait());
-        Submission call = runEndingWithALostAck(broker, ScriptedAnswer.status(TEAPOT));
+        Submission call = runEndingWithALostAck(broker, Optional.empty(), ScriptedAnswer.status(TEAPOT));
 
         assertThat(functions.invocationTimesOf(call.callId())).hasSize(1);
-        assertThat(callbacks.attemptsFor(call.callId())).hasSize(1);
         assertLedgerShows(call.callId(), CallState.FAILED, 1, TEAPOT);
-        assertDeadLetter(broker, call.callId(), 1, TEAPOT);
+        assertThat(deadLetterOf(broker, call.callId())).hasValueSatisfying(letter -> {
+            assertThat(letter.attempts()).as("attempts").isEqualTo(1);
+            assertThat(letter.lastStatus()).as("last status").isEqualTo(TEAPOT);
+        });
+    }
+
+    @Test
+    void a_call_with_a_callback_delivered_again_after_it_ended_is_run_and_called_back_again_rather_than_lose_its_callback() {
+        RecordingQueue broker = brokerWithLease(ackWait());
+        Submission call = runEndingWithALostAck(broker, Optional.of(CALLBACK_URL), ScriptedAnswer.status(OK), ScriptedAnswer.status(OK));
+
+        assertThat(functions.invocationTimesOf(call.callId())).hasSize(2);
+        assertThat(callbacks.attemptsFor(call.callId())).hasSize(2);
+        assertLedgerShows(call.callId(), CallState.SUCCEEDED, 1, OK);
+        timing.eventually().until(() -> broker.stats(queue).pending() == 0);
     }
 
     // --- draining ---
@@ -858,9 +870,9 @@ public abstract class WorkerContract {
      * Runs one call to its end, whose ack the broker never gets, as if its worker had died first, and
      * waits for the worker to settle its second delivery, once the lease ran out.
      */
-    private Submission runEndingWithALostAck(RecordingQueue broker, ScriptedAnswer answer) {
-        functions.answer(FUNCTION, answer);
-        Submission call = submit(broker, FUNCTION);
+    private Submission runEndingWithALostAck(RecordingQueue broker, Optional<URI> callback, ScriptedAnswer... answers) {
+        functions.answer(FUNCTION, answers);
+        Submission call = submit(broker, FUNCTION, Optional.empty(), callback);
         broker.loseFirstAckOf(call.callId());
         startWorker(broker, 1);
         untilWhileTimePasses(extendEvery(), () -> broker.wasAcked(call.callId()));
@@ -873,11 +885,16 @@ public abstract class WorkerContract {
     }
 
     private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start) {
+        return submit(broker, function, start, Optional.of(CALLBACK_URL));
+    }
+
+    private Submission submit(InvocationQueue broker, FunctionName function, Optional<DeferredStart> start,
+                              Optional<URI> callback) {
         SubmitInvocationService submissions = new SubmitInvocationService(
                 directory(), broker, queue, scheduler(), InvocationEvents.NONE, new DrainSwitch(), ledger(),
                 DestinationPolicy.ANYWHERE);
         return submissions.submit(new SubmitInvocationCommand(function, "POST", "", "", Headers.EMPTY,
-                "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), Optional.of(CALLBACK_URL), start));
+                "payload".getBytes(StandardCharsets.UTF_8), Optional.empty(), callback, start));
     }
 
     /** The ledger of the gateway and the workers; a cancel comes from another process's. */

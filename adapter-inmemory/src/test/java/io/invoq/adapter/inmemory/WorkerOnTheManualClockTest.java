@@ -12,7 +12,6 @@ import io.invoq.application.LeaseExtender;
 import io.invoq.application.SubmitInvocationService;
 import io.invoq.application.WorkerSettings;
 import io.invoq.domain.Backoff;
-import io.invoq.domain.CallChange;
 import io.invoq.domain.CallId;
 import io.invoq.domain.CallRecord;
 import io.invoq.domain.CallState;
@@ -23,6 +22,7 @@ import io.invoq.domain.InvocationResult;
 import io.invoq.domain.LeaseRule;
 import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
+import io.invoq.ports.contract.StepsRecordingLedger;
 import io.invoq.ports.in.SubmitInvocationCommand;
 import io.invoq.ports.out.CallLedger;
 import io.invoq.ports.out.CallLedgerSettings;
@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,35 +122,16 @@ class WorkerOnTheManualClockTest {
 
     @Test
     void a_call_that_ends_before_the_running_mark_is_recorded_only_by_its_end() {
-        List<CallState> written = new CopyOnWriteArrayList<>();
-        CallLedger recording = new CallLedger() {
-            @Override
-            public CompletableFuture<Optional<CallRecord>> change(CallId call, CallChange change) {
-                if (change instanceof CallChange.Progress progress) {
-                    written.add(progress.next().state());
-                }
-                return ledger.change(call, change);
-            }
-
-            @Override
-            public CompletableFuture<Optional<CallRecord>> find(CallId call) {
-                return ledger.find(call);
-            }
-
-            @Override
-            public boolean mayHaveBeenCancelled(CallId call) {
-                return ledger.mayHaveBeenCancelled(call);
-            }
-        };
+        StepsRecordingLedger recording = new StepsRecordingLedger(ledger);
         registry.save(new FunctionDefinition(FUNCTION, URI.create("http://quick.invalid/"), Map.of()));
         FunctionDirectory functions = new FunctionDirectory(registry, Optional.empty());
-        submitOneCall(functions, recording);
+        CallId call = submitOneCall(functions, recording);
         startWorker(functions, recording, (function, invocation, timeout) -> CompletableFuture.completedFuture(
                 new InvocationResult(200, Headers.EMPTY, new byte[0], Duration.ZERO)));
 
-        spinUntil(() -> written.contains(CallState.SUCCEEDED));
+        spinUntil(() -> recording.statesWrittenFor(call).contains(CallState.SUCCEEDED));
 
-        assertThat(written).containsExactly(CallState.QUEUED, CallState.SUCCEEDED);
+        assertThat(recording.statesWrittenFor(call)).containsExactly(CallState.QUEUED, CallState.SUCCEEDED);
     }
 
     private CallId submitOneCall(FunctionDirectory functions, CallLedger ledger) {

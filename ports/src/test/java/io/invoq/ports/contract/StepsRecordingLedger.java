@@ -12,19 +12,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** A call ledger that remembers which states the steps written to it moved calls to. */
-final class StepsRecordingLedger extends ForwardingCallLedger {
+public final class StepsRecordingLedger extends ForwardingCallLedger {
 
     private record Step(CallId call, CallChange change) {
     }
 
     private final List<Step> steps = new CopyOnWriteArrayList<>();
 
-    StepsRecordingLedger(CallLedger ledger) {
+    public StepsRecordingLedger(CallLedger ledger) {
         super(ledger);
     }
 
     /** The states the call's progress steps moved it to, in the order they were written; cancels are left out. */
-    List<CallState> statesWrittenFor(CallId call) {
+    public List<CallState> statesWrittenFor(CallId call) {
         return steps.stream()
                 .filter(step -> step.call().equals(call))
                 .map(Step::change)

@@ -3,9 +3,13 @@ package io.invoq.adapter.http;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /** A block of IPv4 or IPv6 addresses written in CIDR notation, e.g. {@code 10.0.0.0/8}; a bare address is its own block. */
 record AddressRange(byte[] network, int prefixLength, String text) {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     /** @throws IllegalArgumentException when {@code text} is no IP address, with or without a prefix length */
     static AddressRange parse(String text) {
@@ -21,9 +25,7 @@ record AddressRange(byte[] network, int prefixLength, String text) {
     /** The address written in {@code host}, when it is an IP literal (IPv6 with or without brackets); no lookup. */
     static java.util.Optional<InetAddress> literal(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = bare.contains(":") && bare.matches("[0-9a-fA-F:.]+");
-        if (!ipv4 && !ipv6) {
+        if (!IPV4.matcher(bare).matches() && !IPV6.matcher(bare).matches()) {
             return java.util.Optional.empty();
         }
         try {

@@ -20,6 +20,9 @@ final class InvocationUri {
      * @param query the raw query, {@code ""} when there is none
      */
     static URI of(URI function, String path, String query) {
+        if (path.isEmpty() && query.isEmpty() && function.getRawFragment() == null) {
+            return function;
+        }
         String basePath = function.getRawPath() == null ? "" : function.getRawPath();
         String joinedPath = path.isEmpty() ? basePath : stripTrailingSlash(basePath) + escaped(path);
         String joinedQuery = Stream.of(function.getRawQuery(), escaped(query))

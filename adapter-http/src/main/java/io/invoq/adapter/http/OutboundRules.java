@@ -57,33 +57,46 @@ final class OutboundRules {
         if (host == null) {
             return Optional.of("the URL has no host");
         }
+        Optional<InetAddress> literal = AddressRange.literal(host);
+        if (literal.isPresent()) {
+            return refusal(host, literal.get());
+        }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(AddressRange.literal(host).map(InetAddress::getHostAddress).orElse(host));
+            addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             return Optional.empty(); // the client fails on its own, with the same lookup
         }
-        return Arrays.stream(addresses).map(address -> refusal(host, address)).flatMap(Optional::stream).findFirst();
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = refusal(host, address);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> refusal(String host, InetAddress address) {
         if (allow.allowsAddress(address)) {
             return Optional.empty();
         }
-        String where = AddressRange.literal(host).isPresent() ? host : host + " (" + address.getHostAddress() + ")";
         if (!allow.isEmpty() && !allow.allowsName(host)) {
-            return Optional.of(where + " is not in " + allowKey);
+            return Optional.of(where(host, address) + " is not in " + allowKey);
         }
         for (InetAddress each : withEmbeddedIpv4(address)) {
             for (DeniedRange range : denied) {
                 if (range.range().contains(each)) {
-                    return Optional.of(where + " is " + range.what() + " address, refused by the "
+                    return Optional.of(where(host, address) + " is " + range.what() + " address, refused by the "
                             + profile.name().toLowerCase(Locale.ROOT) + " outbound_profile; "
                             + "allow it by address in " + allowKey);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static String where(String host, InetAddress address) {
+        return AddressRange.literal(host).isPresent() ? host : host + " (" + address.getHostAddress() + ")";
     }
 
     /** An IPv6 address that carries an IPv4 one through NAT64 is also checked as that IPv4 address. */

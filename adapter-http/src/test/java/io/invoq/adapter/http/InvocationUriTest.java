@@ -16,6 +16,7 @@ class InvocationUriTest {
         "http://fn:8080/function/f | /a       | ''             | http://fn:8080/function/f/a",
         "http://fn:8080/f/?code=k  | /a       | x=1&y=2        | http://fn:8080/f/a?code=k&x=1&y=2",
         "http://fn:8080/f?code=k   | ''       | ''             | http://fn:8080/f?code=k",
+        "http://fn:8080/f#top      | ''       | ''             | http://fn:8080/f",
         "https://user@fn/f         | /a%20b   | q=a%2Bb        | https://user@fn/f/a%20b?q=a%2Bb"})
     void the_call_extends_the_functions_url(String function, String path, String query, String expected) {
         assertThat(InvocationUri.of(URI.create(function), path, query)).isEqualTo(URI.create(expected));

@@ -2,7 +2,7 @@ package io.invoq.app;
 
 /**
  * Sizes the JVM's common pool before anything uses it. On a machine with two processors the pool
- * has one thread, and then every asynchronous completion of the JDK HttpClient, two per call,
+ * has one thread, and then every completion of an outbound HTTP exchange, two per call,
  * runs on a thread created for it alone; with four or more threads they share the pool.
  */
 final class AsyncPool {

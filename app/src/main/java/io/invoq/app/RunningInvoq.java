@@ -8,6 +8,7 @@ import io.invoq.adapter.http.ClientSettings;
 import io.invoq.adapter.http.GatewaySettings;
 import io.invoq.adapter.http.HttpAdapterModule;
 import io.invoq.adapter.http.HttpGateway;
+import io.invoq.adapter.http.OutboundConnections;
 import io.invoq.adapter.inmemory.InMemoryBrokerModule;
 import io.invoq.adapter.jetstream.JetStreamBrokerModule;
 import io.invoq.adapter.inmemory.ManualTimeSource;
@@ -119,6 +120,7 @@ final class RunningInvoq implements Invoq {
         workOnTheClock.ifPresent(WorkOnTheManualClock::unregister);
         gateway.close();
         injector.getInstance(InvocationQueue.class).close();
+        injector.getInstance(OutboundConnections.class).close();
         if (scheduler instanceof SystemScheduler own) {
             own.close();
         }

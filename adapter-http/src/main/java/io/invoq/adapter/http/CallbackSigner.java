@@ -1,6 +1,5 @@
 package io.invoq.adapter.http;
 
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +7,7 @@ import java.util.Base64;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.jetty.client.Request;
 
 /**
  * Signs a callback as the Standard Webhooks specification says, so that receivers verify it with any
@@ -28,7 +28,7 @@ final class CallbackSigner {
         this.secrets = secrets;
     }
 
-    HttpRequest.Builder sign(HttpRequest.Builder request, String id, long epochSeconds, byte[] body) {
+    Request sign(Request request, String id, long epochSeconds, byte[] body) {
         if (secrets.isEmpty()) {
             return request;
         }
@@ -36,9 +36,9 @@ final class CallbackSigner {
         String signatures = secrets.keys().stream()
                 .map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, prefix, body)))
                 .collect(Collectors.joining(" "));
-        return request.setHeader(ID, id)
-                .setHeader(TIMESTAMP, Long.toString(epochSeconds))
-                .setHeader(SIGNATURE, signatures);
+        return request.headers(fields -> fields.put(ID, id)
+                .put(TIMESTAMP, Long.toString(epochSeconds))
+                .put(SIGNATURE, signatures));
     }
 
     private static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {

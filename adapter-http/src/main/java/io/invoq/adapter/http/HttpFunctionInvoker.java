@@ -6,11 +6,7 @@ import io.invoq.domain.Headers;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.InvocationResult;
 import io.invoq.ports.out.FunctionInvoker;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -18,14 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.Request;
 
 /** Replays an invocation's request against the function over HTTP. */
 final class HttpFunctionInvoker implements FunctionInvoker {
 
-    private final HttpClient client;
+    private final OutboundClient client;
     private final OutboundRules destinations;
 
-    HttpFunctionInvoker(HttpClient client, OutboundRules destinations) {
+    HttpFunctionInvoker(OutboundClient client, OutboundRules destinations) {
         this.client = Objects.requireNonNull(client, "client");
         this.destinations = Objects.requireNonNull(destinations, "destinations");
     }
@@ -33,37 +31,39 @@ final class HttpFunctionInvoker implements FunctionInvoker {
     @Override
     public CompletableFuture<InvocationResult> invoke(FunctionDefinition function, Invocation invocation, Duration timeout) {
         long started = System.nanoTime();
-        HttpRequest request;
+        URI uri;
+        Request request;
         try {
-            request = request(function, invocation);
+            uri = InvocationUri.of(function.url(), invocation.path(), invocation.query());
+            request = request(uri, invocation);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(InvocationResult.unreachable(Duration.ZERO, e.toString()));
         }
-        Optional<String> refusal = destinations.refusalWhenConnecting(request.uri());
+        Optional<String> refusal = destinations.refusalWhenConnecting(uri);
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(InvocationResult.unreachable(
                     Duration.ofNanos(System.nanoTime() - started), "refused: " + refusal.get()));
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                TimeBoundExchange.send(client, request, BodyHandlers.ofByteArray(), timeout);
+        CompletableFuture<ContentResponse> exchange = client.send(request, timeout);
         CompletableFuture<InvocationResult> result = exchange.handle((response, failure) -> {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             return failure == null
-                    ? new InvocationResult(response.statusCode(), new Headers(response.headers().map()), response.body(), duration)
+                    ? new InvocationResult(response.getStatus(), OutgoingHeaders.received(response.getHeaders()),
+                            response.getContent(), duration)
                     : failed(unwrapped(failure), duration);
         });
         result.whenComplete((ignored, failure) -> exchange.cancel(true));
         return result;
     }
 
-    private static HttpRequest request(FunctionDefinition function, Invocation invocation) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        InvocationUri.of(function.url(), invocation.path(), invocation.query()))
-                .method(invocation.method(), BodyPublishers.ofByteArray(invocation.body()));
+    private Request request(URI uri, Invocation invocation) {
         Headers headers = invocation.headers().with(Map.of(
                 SubmissionHeaders.CALL_ID, invocation.callId().value(),
                 SubmissionHeaders.START_TIME, Long.toString(EpochNanos.of(invocation.enqueuedAt()))));
-        return OutgoingHeaders.copy(headers, request).setHeader(HopCount.HEADER, HopCount.next(headers)).build();
+        Request request = client.newRequest(uri).method(invocation.method())
+                .body(OutboundClient.body(invocation.body()));
+        return OutgoingHeaders.copy(headers, request)
+                .headers(fields -> fields.put(HopCount.HEADER, HopCount.next(headers)));
     }
 
     private static InvocationResult failed(Throwable failure, Duration duration) {

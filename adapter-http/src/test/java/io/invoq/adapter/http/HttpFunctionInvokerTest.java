@@ -2,7 +2,9 @@ package io.invoq.adapter.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.google.inject.Injector;
 import io.invoq.adapter.http.StubHttpServer.Received;
 import io.invoq.domain.CallId;
 import io.invoq.domain.FunctionDefinition;
@@ -32,7 +34,8 @@ class HttpFunctionInvokerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final FunctionInvoker invoker = Outbound.wiredWith(ClientSettings.DEFAULT).getInstance(FunctionInvoker.class);
+    private final Injector outbound = Outbound.wiredWith(ClientSettings.DEFAULT);
+    private final FunctionInvoker invoker = outbound.getInstance(FunctionInvoker.class);
     private final StubHttpServer function = new StubHttpServer();
 
     @AfterEach
@@ -65,7 +68,7 @@ class HttpFunctionInvokerTest {
         CompletableFuture<String> next = invoker.invoke(definition(function.uri("/")), invocation("POST", "", "",
                 Headers.EMPTY, "x"), PATIENCE).thenApply(result -> Thread.currentThread().getName());
 
-        assertThat(next).succeedsWithin(PATIENCE).asString().doesNotContain("HttpClient");
+        assertThat(next).succeedsWithin(PATIENCE).asString().doesNotContain(OutboundClient.THREAD_NAME);
     }
 
     @Test
@@ -165,6 +168,19 @@ class HttpFunctionInvokerTest {
                 assertThat(CompletableFuture.supplyAsync(() -> readUntilClosed(request))).succeedsWithin(PATIENCE);
             }
         }
+    }
+
+    @Test
+    void closing_the_outbound_connections_ends_a_running_invocation_as_unreachable() {
+        function.stallBeforeHeaders();
+        CompletableFuture<InvocationResult> result = invoker.invoke(definition(function.uri("/")),
+                invocation("POST", "", "", Headers.EMPTY, "payload"), Duration.ofMinutes(5));
+        await().atMost(PATIENCE).until(() -> !function.received().isEmpty());
+
+        outbound.getInstance(OutboundConnections.class).close();
+
+        assertThat(result).succeedsWithin(PATIENCE)
+                .extracting(InvocationResult::origin).isEqualTo(InvocationResult.Origin.UNREACHABLE);
     }
 
     private static Socket accept(ServerSocket listener) {

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /** What a queue's streams hold: counted, or removed. A stream that does not exist holds nothing. */
@@ -23,6 +27,13 @@ final class QueueContents {
 
     /** Bounds the messages read to count what the stream keeps beyond the consumer's ack floor. */
     private static final long MAX_ACKED_LOOKED_AT = 10_000;
+
+    /** Read a queue's delayed stream while the calling thread reads the others. */
+    private static final Executor READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "invoq-queue-contents");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final JetStreamConnection connection;
 
@@ -35,24 +46,64 @@ final class QueueContents {
      * yet or awaits an ack for, and the delayed ones; in flight those awaiting an ack. Messages the
      * queue's stream keeps at or below the consumer's ack floor are not counted: after a crash
      * nats-server 2.9 may keep messages that were acked, which no consumer delivers again.
+     *
+     * <p>The delayed stream is read while the consumers and then the queue's stream are: a stream
+     * read after its consumers no longer holds what they had acked, so that only messages it really
+     * kept are found at or below the ack floor, and read one by one to be taken out of the counts.
      */
     QueueStats stats(QueueLayout layout) throws IOException, JetStreamApiException {
         JetStreamManagement management = connection.client().management();
+        CompletableFuture<Optional<StreamState>> delayedState = meanwhile(
+                () -> state(management, layout.delayedStream(), layout.delayedSubjects()));
+        List<ConsumerInfo> consumers = workerConsumers(management, layout);
+        Optional<ConsumerInfo> consumer = consumers.stream().filter(info -> info.getName().equals(layout.durable()))
+                .findFirst();
         Map<FunctionName, Long> byFunction = new HashMap<>();
         Optional<StreamState> queued = state(management, layout.stream(), layout.subjects());
         queued.ifPresent(state -> countByFunction(layout, state, byFunction));
-        Optional<ConsumerInfo> consumer = consumer(management, layout);
         long pending = queued.map(StreamState::getMsgCount).orElse(0L);
         if (consumer.isPresent() && queued.isPresent()) {
             pending = Math.min(pending, consumer.get().getNumPending() + consumer.get().getNumAckPending());
             uncountAcked(management, layout, queued.get(), consumer.get(), byFunction);
         }
-        Optional<StreamState> delayed = state(management, layout.delayedStream(), layout.delayedSubjects());
+        Optional<StreamState> delayed = await(delayedState);
         delayed.ifPresent(state -> countByFunction(layout, state, byFunction));
         pending += delayed.map(StreamState::getMsgCount).orElse(0L);
         // in function mode, the calls in flight are those of the functions' consumers
-        long inFlight = workerConsumers(management, layout).stream().mapToLong(ConsumerInfo::getNumAckPending).sum();
+        long inFlight = consumers.stream().mapToLong(ConsumerInfo::getNumAckPending).sum();
         return new QueueStats(layout.queue(), pending, inFlight, byFunction);
+    }
+
+    /** A request to the broker. */
+    private interface Request<T> {
+        T send() throws IOException, JetStreamApiException;
+    }
+
+    private static <T> CompletableFuture<T> meanwhile(Request<T> request) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return request.send();
+            } catch (IOException | JetStreamApiException e) {
+                throw new CompletionException(e);
+            }
+        }, READERS);
+    }
+
+    private static <T> T await(CompletableFuture<T> answer) throws IOException, JetStreamApiException {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof JetStreamApiException refused) {
+                throw refused;
+            }
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw e;
+        }
     }
 
     /** Takes the messages at or below the consumer's ack floor out of the counts by function. */

@@ -12,6 +12,7 @@ import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
+import io.nats.client.support.NatsKeyValueUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * Lookups are answered from a watched copy of the bucket; a function missing from the copy is
  * read from NATS, so one registered a moment ago by another process is never reported unknown,
  * while a removal or change reaches other processes as fast as the watch delivers it.
+ * A listing is answered from the copy once it holds the bucket's last revision, which one stream
+ * info tells, and is read from the bucket otherwise; either way it shows every change made before it.
  * When NATS cannot be reached, every method throws {@link QueueUnavailableException}.
  */
 final class KeyValueFunctionRegistry implements FunctionRegistry {
@@ -68,10 +71,8 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
     public List<FunctionDefinition> list() {
         try {
             KeyValue functions = bucket();
-            List<FunctionDefinition> all = new ArrayList<>();
-            for (String key : functions.keys()) {
-                current(functions.get(key)).ifPresent(all::add);
-            }
+            Optional<List<FunctionDefinition>> copy = watched.allUpTo(lastRevision());
+            List<FunctionDefinition> all = new ArrayList<>(copy.isPresent() ? copy.get() : readAll(functions));
             all.sort(Comparator.comparing(function -> function.name().value()));
             return all;
         } catch (IOException | JetStreamApiException e) {
@@ -127,6 +128,21 @@ final class KeyValueFunctionRegistry implements FunctionRegistry {
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot remove function " + name, e);
         }
+    }
+
+    private List<FunctionDefinition> readAll(KeyValue functions)
+            throws IOException, JetStreamApiException, InterruptedException {
+        List<FunctionDefinition> all = new ArrayList<>();
+        for (String key : functions.keys()) {
+            current(functions.get(key)).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** The bucket's last revision: one stream info, where reading it whole takes a consumer and a read per key. */
+    private long lastRevision() throws IOException, JetStreamApiException {
+        return connection.client().management().getStreamInfo(NatsKeyValueUtil.toStreamName(
+                bucketConfiguration.getBucketName())).getStreamState().getLastSequence();
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {

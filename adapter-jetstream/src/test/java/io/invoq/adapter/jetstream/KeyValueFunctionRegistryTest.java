@@ -84,6 +84,22 @@ class KeyValueFunctionRegistryTest {
     }
 
     @Test
+    void aListingShowsEveryChangeAnotherProcessMadeBeforeIt() {
+        gateway.save(function("alpha", "http://alpha:8080", Map.of()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(gateway.find(new FunctionName("alpha"))).as("the gateway's copy, once watched").isPresent());
+
+        for (int round = 0; round < 20; round++) {
+            FunctionDefinition added = function("f" + round, "http://f:8080", Map.of("round", "" + round));
+            worker.save(added);
+            assertThat(gateway.list()).as("round %d, once saved", round).contains(added);
+            worker.remove(added.name());
+            assertThat(gateway.list()).as("round %d, once removed", round).extracting(FunctionDefinition::name)
+                    .containsExactly(new FunctionName("alpha"));
+        }
+    }
+
+    @Test
     void aRemovedFunctionIsGoneEverywhereAndCanBeRegisteredAnew() {
         FunctionDefinition figlet = function("figlet", "http://figlet:8080", Map.of());
         gateway.save(figlet);

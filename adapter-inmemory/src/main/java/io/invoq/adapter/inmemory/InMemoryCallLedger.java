@@ -16,22 +16,32 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Call records in this process's memory, each forgotten once the retention has passed since it
- * was last written, as the TimeSource tells. One lock guards them all; every future is complete
- * when returned.
+ * was last written, as the TimeSource tells, or once {@value #MOST_RECORDS} calls were changed
+ * after it: the heap cannot hold a day of calls at thousands a second. One lock guards them all;
+ * every future is complete when returned.
  */
 final class InMemoryCallLedger implements CallLedger {
+
+    /** Some 30 MiB of records; the calls a status look-up is still likely to ask for. */
+    static final int MOST_RECORDS = 100_000;
 
     private record Written(CallRecord record, Instant at) {
     }
 
     private final CallLedgerSettings settings;
     private final TimeSource time;
+    private final int mostRecords;
     /** In the order they were last written, so that those past their retention are at the head. */
     private final Map<CallId, Written> records = new LinkedHashMap<>();
 
     InMemoryCallLedger(CallLedgerSettings settings, TimeSource time) {
+        this(settings, time, MOST_RECORDS);
+    }
+
+    InMemoryCallLedger(CallLedgerSettings settings, TimeSource time, int mostRecords) {
         this.settings = settings;
         this.time = time;
+        this.mostRecords = mostRecords;
     }
 
     @Override
@@ -42,6 +52,9 @@ final class InMemoryCallLedger implements CallLedger {
         change.applyTo(held).ifPresent(next -> {
             records.remove(call);
             records.put(call, new Written(next, now));
+            if (records.size() > mostRecords) {
+                records.remove(records.keySet().iterator().next());
+            }
         });
         return CompletableFuture.completedFuture(held);
     }

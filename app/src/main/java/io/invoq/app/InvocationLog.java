@@ -13,7 +13,8 @@ import org.slf4j.MDC;
 /**
  * One log event per step of a call, carrying call id, function, queue, attempt, status and
  * duration as MDC fields (under {@code mdc} in {@code log_encoding=json}). Bodies and headers are
- * logged only with {@code debug=true}, and then only as {@link SubmissionDetails} shows them.
+ * logged only with {@code debug=true}, and then only as {@link SubmissionDetails} shows them. A step
+ * logged at debug costs nothing while debug is off: its fields are set only for an event written.
  */
 final class InvocationLog implements InvocationEvents {
 
@@ -28,6 +29,9 @@ final class InvocationLog implements InvocationEvents {
 
     @Override
     public void submitted(Invocation invocation, boolean duplicate) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
         withCall(invocation, () -> {
             String what = duplicate ? "duplicate call id, not queued again" : "call queued";
             if (debug) {
@@ -40,6 +44,9 @@ final class InvocationLog implements InvocationEvents {
 
     @Override
     public void attemptStarted(Invocation invocation, int attempt, Duration waited) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
         withCall(invocation, () -> {
             MDC.put("attempt", Integer.toString(attempt));
             MDC.put("waited_ms", Long.toString(waited.toMillis()));
@@ -80,6 +87,9 @@ final class InvocationLog implements InvocationEvents {
 
     @Override
     public void callFinished(Invocation invocation, int attempts, int status, RetryDecision.Outcome outcome) {
+        if (outcome == RetryDecision.Outcome.SUCCEEDED && !LOG.isDebugEnabled()) {
+            return;
+        }
         withCall(invocation, () -> {
             MDC.put("attempt", Integer.toString(attempts));
             MDC.put("status", Integer.toString(status));

@@ -35,8 +35,8 @@ record AddressRange(byte[] network, int prefixLength, String text) {
         }
     }
 
-    boolean contains(InetAddress address) {
-        byte[] bytes = address.getAddress();
+    /** @param bytes an address as {@link InetAddress#getAddress()} gives it, read once for every range it is held against */
+    boolean contains(byte[] bytes) {
         if (bytes.length != network.length) {
             return false;
         }

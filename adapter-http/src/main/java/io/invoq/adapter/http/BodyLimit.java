@@ -2,6 +2,7 @@ package io.invoq.adapter.http;
 
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,11 +14,16 @@ import java.io.InputStream;
  * the client would lose the 413 before reading it. A client that sent {@code Expect: 100-continue}
  * is answered without sending anything.
  *
+ * <p>A body of a declared length up to {@link #READ_AT_ONCE_AT_MOST} bytes is read into an array of
+ * exactly that length; any other is read in chunks, so that a client that declares a large body and
+ * sends it slowly, or not at all, holds no more memory than it has sent.
+ *
  * @param maxBytes at most {@link GatewaySettings#LARGEST_REQUEST_BYTES}
  */
 record BodyLimit(long maxBytes) {
 
     static final long DISCARDED_AT_MOST = 16L * 1024 * 1024;
+    static final long READ_AT_ONCE_AT_MOST = 64L * 1024;
 
     /**
      * @throws PayloadTooLargeException when the body, declared or streamed (chunked), exceeds the limit
@@ -40,10 +46,21 @@ record BodyLimit(long maxBytes) {
             }
             throw new PayloadTooLargeException(maxBytes);
         }
+        if (declared >= 0 && declared <= READ_AT_ONCE_AT_MOST) {
+            return readDeclared(request.getInputStream(), (int) declared);
+        }
         byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
         if (body.length > maxBytes) {
             discard(request.getInputStream(), DISCARDED_AT_MOST);
             throw new PayloadTooLargeException(maxBytes);
+        }
+        return body;
+    }
+
+    private static byte[] readDeclared(InputStream stream, int length) throws IOException {
+        byte[] body = new byte[length];
+        if (stream.readNBytes(body, 0, length) < length) {
+            throw new EOFException("the body ended before its declared length");
         }
         return body;
     }

@@ -3,7 +3,6 @@ package io.invoq.adapter.http;
 import io.invoq.adapter.http.OutboundSettings.AllowList;
 import io.invoq.adapter.http.OutboundSettings.OutboundProfile.DeniedRange;
 import io.invoq.adapter.http.OutboundSettings.OutboundProfile;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -77,13 +76,14 @@ final class OutboundRules {
     }
 
     private Optional<String> refusal(String host, InetAddress address) {
-        if (allow.allowsAddress(address)) {
+        byte[] bytes = address.getAddress();
+        if (allow.allowsAddress(bytes)) {
             return Optional.empty();
         }
         if (!allow.isEmpty() && !allow.allowsName(host)) {
             return Optional.of(where(host, address) + " is not in " + allowKey);
         }
-        for (InetAddress each : withEmbeddedIpv4(address)) {
+        for (byte[] each : withEmbeddedIpv4(bytes)) {
             for (DeniedRange range : denied) {
                 if (range.range().contains(each)) {
                     return Optional.of(where(host, address) + " is " + range.what() + " address, refused by the "
@@ -100,15 +100,7 @@ final class OutboundRules {
     }
 
     /** An IPv6 address that carries an IPv4 one through NAT64 is also checked as that IPv4 address. */
-    private static List<InetAddress> withEmbeddedIpv4(InetAddress address) {
-        if (address instanceof Inet6Address && NAT64.contains(address)) {
-            try {
-                byte[] bytes = address.getAddress();
-                return List.of(address, InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("four bytes are an IPv4 address", e);
-            }
-        }
-        return List.of(address);
+    private static List<byte[]> withEmbeddedIpv4(byte[] address) {
+        return NAT64.contains(address) ? List.of(address, Arrays.copyOfRange(address, 12, 16)) : List.of(address);
     }
 }

@@ -80,8 +80,14 @@ public record OutboundSettings(OutboundProfile profile, AllowList functionAllow,
                     ? name.endsWith(entry.substring(1)) : name.equals(entry));
         }
 
-        boolean allowsAddress(InetAddress address) {
-            return ranges.stream().anyMatch(range -> range.contains(address));
+        /** @param address as {@link InetAddress#getAddress()} gives it */
+        boolean allowsAddress(byte[] address) {
+            for (AddressRange range : ranges) {
+                if (range.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The list as it was written. */

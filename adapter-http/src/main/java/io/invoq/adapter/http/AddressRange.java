@@ -35,7 +35,10 @@ record AddressRange(byte[] network, int prefixLength, String text) {
         }
     }
 
-    /** @param bytes an address as {@link InetAddress#getAddress()} gives it, read once for every range it is held against */
+    /**
+     * @param bytes an address as {@link InetAddress#getAddress()} gives it, read once for all the ranges it is
+     *              held against
+     */
     boolean contains(byte[] bytes) {
         if (bytes.length != network.length) {
             return false;

@@ -16,11 +16,11 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +42,10 @@ final class StreamProvisioner {
     private static final long DELIVER_FOREVER = -1;
     private static final long UNLIMITED = -1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamProvisioner.class);
+    private static final List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> DELAYED_STREAM_FOLLOWS =
+            List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW);
+    private static final List<FollowedSetting<ConsumerConfiguration, ConsumerConfiguration.Builder>> STATIC_CONSUMER_FOLLOWS =
+            List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING);
 
     static final Reconciliation<StreamConfiguration, StreamConfiguration.Builder> STREAMS = new Reconciliation<>(
             "stream", StreamConfiguration::getDescription, StreamConfiguration::builder,
@@ -62,16 +66,22 @@ final class StreamProvisioner {
     private final Map<String, Long> unsure = new ConcurrentHashMap<>();
     /** The streams and consumers this process brought to its configuration. */
     private final Set<String> reconciled = ConcurrentHashMap.newKeySet();
+    private final Map<QueueName, QueueLayout> layouts = new ConcurrentHashMap<>();
+    private final List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> queueStreamFollows;
 
     StreamProvisioner(JetStreamConnection connection, JetStreamSettings settings, QueueSettings queueSettings) {
         this.connection = connection;
         this.settings = settings;
         this.queueSettings = queueSettings;
+        // an unbounded process leaves alone the bound a gateway gave the queue
+        this.queueStreamFollows = queueSettings.isBounded()
+                ? List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW, FollowedSetting.MAX_MESSAGES)
+                : DELAYED_STREAM_FOLLOWS;
     }
 
     /** Where the queue lives, whether or not it was provisioned. */
     QueueLayout layout(QueueName queue) {
-        return QueueLayout.of(queue, settings);
+        return layouts.computeIfAbsent(queue, name -> QueueLayout.of(name, settings));
     }
 
     /**
@@ -105,8 +115,8 @@ final class StreamProvisioner {
     QueueLayout provision(QueueName queue) {
         QueueLayout layout = provisionStreams(queue);
         try {
-            ensureConsumer(layout.stream(), consumer(layout.durable(), queueSettings.ackWait(),
-                    queueSettings.maxAckPending()), List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING));
+            ensureConsumer(layout.stream(), layout.durable(), () -> consumer(layout.durable(), queueSettings.ackWait(),
+                    queueSettings.maxAckPending()), STATIC_CONSUMER_FOLLOWS);
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot set up queue " + queue, e);
         }
@@ -123,8 +133,8 @@ final class StreamProvisioner {
         try {
             queueStream(layout);
             delayedStream(layout);
-            ensureConsumer(layout.delayedStream(), consumer(layout.delayedDurable(), DELAYED_ACK_WAIT,
-                    DELAYED_MAX_ACK_PENDING), List.of());
+            ensureConsumer(layout.delayedStream(), layout.delayedDurable(), () -> consumer(layout.delayedDurable(),
+                    DELAYED_ACK_WAIT, DELAYED_MAX_ACK_PENDING), List.of());
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot set up queue " + queue, e);
         }
@@ -164,18 +174,14 @@ final class StreamProvisioner {
     }
 
     private void queueStream(QueueLayout layout) throws IOException, JetStreamApiException {
-        List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> followed = new ArrayList<>(
-                List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW));
-        if (queueSettings.isBounded()) {
-            // an unbounded process leaves alone the bound a gateway gave the queue
-            followed.add(FollowedSetting.MAX_MESSAGES);
-        }
-        ensureStream(stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()), followed);
+        ensureStream(layout.stream(), () -> stream(layout.stream(), layout.subjects(), queueSettings.maxQueued()),
+                queueStreamFollows);
     }
 
     private void delayedStream(QueueLayout layout) throws IOException, JetStreamApiException {
-        ensureStream(stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND),
-                List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW));
+        ensureStream(layout.delayedStream(),
+                () -> stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND),
+                DELAYED_STREAM_FOLLOWS);
     }
 
     private StreamConfiguration stream(String name, String subjects, long maxMessages) {
@@ -206,14 +212,15 @@ final class StreamProvisioner {
                 .build();
     }
 
-    private void ensureStream(StreamConfiguration desired,
+    /** Makes sure of stream {@code name} unless this process already has; {@code desired} is built only then. */
+    private void ensureStream(String name, Supplier<StreamConfiguration> desired,
                               List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> followed)
             throws IOException, JetStreamApiException {
-        if (ensured.containsKey(desired.getName())) {
+        if (ensured.containsKey(name)) {
             return;
         }
-        ensureStream(connection.client().management(), desired, followed, reconciled.add(desired.getName()));
-        ensured.put(desired.getName(), System.nanoTime());
+        ensureStream(connection.client().management(), desired.get(), followed, reconciled.add(name));
+        ensured.put(name, System.nanoTime());
     }
 
     /**
@@ -252,13 +259,15 @@ final class StreamProvisioner {
         }
     }
 
-    private void ensureConsumer(String stream, ConsumerConfiguration desired,
+    /** Makes sure of consumer {@code durable} unless this process already has; {@code wanted} is built only then. */
+    private void ensureConsumer(String stream, String durable, Supplier<ConsumerConfiguration> wanted,
                                 List<FollowedSetting<ConsumerConfiguration, ConsumerConfiguration.Builder>> followed)
             throws IOException, JetStreamApiException {
-        String name = consumerName(stream, desired.getDurable());
+        String name = consumerName(stream, durable);
         if (ensured.containsKey(name)) {
             return;
         }
+        ConsumerConfiguration desired = wanted.get();
         JetStreamManagement management = connection.client().management();
         try {
             ConsumerConfiguration current = management.getConsumerInfo(stream, desired.getDurable())

@@ -42,7 +42,8 @@ final class StreamProvisioner {
     private static final long DELIVER_FOREVER = -1;
     private static final long UNLIMITED = -1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamProvisioner.class);
-    private static final List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> DELAYED_STREAM_FOLLOWS =
+    /** What every stream of a queue follows; the due calls' stream, of a bounded queue, its bound too. */
+    private static final List<FollowedSetting<StreamConfiguration, StreamConfiguration.Builder>> EVERY_STREAM_FOLLOWS =
             List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW);
     private static final List<FollowedSetting<ConsumerConfiguration, ConsumerConfiguration.Builder>> STATIC_CONSUMER_FOLLOWS =
             List.of(FollowedSetting.ACK_WAIT, FollowedSetting.MAX_ACK_PENDING);
@@ -76,7 +77,7 @@ final class StreamProvisioner {
         // an unbounded process leaves alone the bound a gateway gave the queue
         this.queueStreamFollows = queueSettings.isBounded()
                 ? List.of(FollowedSetting.STREAM_REPLICAS, FollowedSetting.DUPLICATE_WINDOW, FollowedSetting.MAX_MESSAGES)
-                : DELAYED_STREAM_FOLLOWS;
+                : EVERY_STREAM_FOLLOWS;
     }
 
     /** Where the queue lives, whether or not it was provisioned. */
@@ -181,7 +182,7 @@ final class StreamProvisioner {
     private void delayedStream(QueueLayout layout) throws IOException, JetStreamApiException {
         ensureStream(layout.delayedStream(),
                 () -> stream(layout.delayedStream(), layout.delayedSubjects(), QueueSettings.NO_BOUND),
-                DELAYED_STREAM_FOLLOWS);
+                EVERY_STREAM_FOLLOWS);
     }
 
     private StreamConfiguration stream(String name, String subjects, long maxMessages) {

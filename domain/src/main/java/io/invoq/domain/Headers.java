@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Case-insensitive, immutable, multi-valued HTTP headers. */
 public record Headers(Map<String, List<String>> values) {
@@ -42,11 +43,11 @@ public record Headers(Map<String, List<String>> values) {
 
     /** A copy without the named headers. */
     public Headers without(String... names) {
-        TreeMap<String, List<String>> map = ((Canonical) values).editableCopy();
-        for (String name : names) {
-            map.remove(name);
-        }
-        return new Headers(new Canonical(map));
+        return edited(map -> {
+            for (String name : names) {
+                map.remove(name);
+            }
+        });
     }
 
     /** A copy with the named header set to one value, replacing what was there. */
@@ -56,8 +57,13 @@ public record Headers(Map<String, List<String>> values) {
 
     /** A copy with each of the named headers set to one value, replacing what was there. */
     public Headers with(Map<String, String> replacements) {
+        return edited(map -> replacements.forEach((name, value) -> map.put(name, List.of(value))));
+    }
+
+    /** A copy of these headers as {@code edit} changes them, which may only put immutable lists. */
+    private Headers edited(Consumer<TreeMap<String, List<String>>> edit) {
         TreeMap<String, List<String>> map = ((Canonical) values).editableCopy();
-        replacements.forEach((name, value) -> map.put(name, List.of(value)));
+        edit.accept(map);
         return new Headers(new Canonical(map));
     }
 

@@ -15,7 +15,6 @@ import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.api.StorageType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -36,19 +33,21 @@ import java.util.stream.Collectors;
  * workers use; under {@code <queue>.pauses} what of it is paused (a line {@value #WHOLE_QUEUE} for
  * the whole queue, then one line per paused function); under {@code <queue>.rate.<function>} a
  * rate-limited function's {@link TokenBucket} ({@code <tokens> <epoch nanos>}). Every change is a
- * compare-and-set, so that concurrent changes by several processes never overwrite each other.
+ * compare-and-set, so that concurrent changes by several processes never overwrite each other. The
+ * modes and pauses are read from watched copies, which hold what this process wrote at once.
  */
 final class KeyValueQueueControls implements QueueControls {
 
     private static final String WHOLE_QUEUE = "*";
     private static final int CONTENDED_RETRIES = 20;
     private static final String PAUSES_SUFFIX = ".pauses";
+    private static final String MODE_SUFFIX = ".scaling_mode";
 
     private final JetStreamConnection connection;
     private final KeyValueConfiguration bucketConfiguration;
     private final TimeSource time;
-    private final WatchedPauses pauses = new WatchedPauses();
-    private volatile boolean watchingPauses;
+    private final WatchedTexts modes = new WatchedTexts("*" + MODE_SUFFIX);
+    private final WatchedTexts pauses = new WatchedTexts("*" + PAUSES_SUFFIX);
     private volatile KeyValue bucket;
 
     KeyValueQueueControls(JetStreamConnection connection, JetStreamSettings settings, TimeSource time) {
@@ -69,8 +68,9 @@ final class KeyValueQueueControls implements QueueControls {
      */
     void useScalingMode(QueueName queue, ScalingMode mode) {
         String key = modeKey(queue);
-        ScalingMode used = ScalingMode.valueOf(change(key, current -> current.isEmpty() ? mode.label() : current)
-                .toUpperCase(Locale.ROOT));
+        WatchedTexts.Revised recorded = change(key, current -> current.isEmpty() ? mode.label() : current);
+        modes.written(key, recorded);
+        ScalingMode used = ScalingMode.valueOf(recorded.text().toUpperCase(Locale.ROOT));
         if (used != mode) {
             throw new ScalingModeConflictException(mode.conflictWith(queue, used)
                     + " (the mode is kept under " + key + " in the key-value bucket " + bucketConfiguration.getBucketName()
@@ -78,9 +78,10 @@ final class KeyValueQueueControls implements QueueControls {
         }
     }
 
+    /** From a watched copy of the queues' modes once the watch has caught up, so that a queue's status needs no round trip for it. */
     @Override
     public Optional<ScalingMode> scalingMode(QueueName queue) {
-        String mode = read(modeKey(queue)).trim();
+        String mode = watchedOrRead(modes, modeKey(queue)).trim();
         try {
             return mode.isEmpty() ? Optional.empty() : Optional.of(ScalingMode.valueOf(mode.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
@@ -91,34 +92,14 @@ final class KeyValueQueueControls implements QueueControls {
     /** From a watched copy of the queues' pauses once the watch has caught up, so that a worker reads them without a round trip. */
     @Override
     public Pauses pauses(QueueName queue) {
-        watchPauses();
-        Optional<String> watched = pauses.current(pausesKey(queue));
-        return decodePauses(watched.isPresent() ? watched.get() : read(pausesKey(queue)));
-    }
-
-    private void watchPauses() {
-        if (watchingPauses) {
-            return;
-        }
-        synchronized (this) {
-            if (watchingPauses) {
-                return;
-            }
-            try {
-                bucket().watch("*" + PAUSES_SUFFIX, pauses);
-                watchingPauses = true;
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
-                // read directly until the watch can be made
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return decodePauses(watchedOrRead(pauses, pausesKey(queue)));
     }
 
     @Override
     public void setPaused(QueueName queue, Optional<FunctionName> function, boolean paused) {
         String entry = function.map(FunctionName::value).orElse(WHOLE_QUEUE);
-        change(pausesKey(queue), current -> {
+        String key = pausesKey(queue);
+        pauses.written(key, change(key, current -> {
             Set<String> lines = lines(current);
             if (paused) {
                 lines.add(entry);
@@ -126,7 +107,7 @@ final class KeyValueQueueControls implements QueueControls {
                 lines.remove(entry);
             }
             return String.join("\n", lines);
-        });
+        }));
     }
 
     @Override
@@ -150,7 +131,7 @@ final class KeyValueQueueControls implements QueueControls {
     }
 
     private static String modeKey(QueueName queue) {
-        return queue.value() + ".scaling_mode";
+        return queue.value() + MODE_SUFFIX;
     }
 
     private static String pausesKey(QueueName queue) {
@@ -188,32 +169,33 @@ final class KeyValueQueueControls implements QueueControls {
         return bucket.tokens() + " " + EpochNanos.of(bucket.at());
     }
 
-    private String read(String key) {
+    private String watchedOrRead(WatchedTexts copy, String key) {
         try {
-            return text(bucket().get(key));
+            KeyValue values = bucket();
+            copy.watchOn(values);
+            Optional<String> watched = copy.current(key);
+            return watched.isPresent() ? watched.get() : WatchedTexts.textOf(values.get(key));
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot read " + key, e);
         }
     }
 
-    /** Writes {@code next} of the key's current text (empty when absent) by compare-and-set; returns what was written. */
-    private String change(String key, UnaryOperator<String> next) {
+    /** Writes {@code next} of the key's current text (empty when absent) by compare-and-set; returns what the key holds then. */
+    private WatchedTexts.Revised change(String key, UnaryOperator<String> next) {
         try {
             KeyValue values = bucket();
             for (int attempt = 0; ; attempt++) {
                 KeyValueEntry entry = values.get(key);
-                String current = text(entry);
+                String current = WatchedTexts.textOf(entry);
                 String changed = next.apply(current);
                 if (changed.equals(current) && entry != null) {
-                    return changed;
+                    return new WatchedTexts.Revised(entry.getRevision(), changed);
                 }
                 try {
-                    if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
-                        values.create(key, changed.getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        values.update(key, changed.getBytes(StandardCharsets.UTF_8), entry.getRevision());
-                    }
-                    return changed;
+                    byte[] data = changed.getBytes(StandardCharsets.UTF_8);
+                    long revision = entry == null || entry.getOperation() != KeyValueOperation.PUT
+                            ? values.create(key, data) : values.update(key, data, entry.getRevision());
+                    return new WatchedTexts.Revised(revision, changed);
                 } catch (JetStreamApiException e) {
                     if (e.getApiErrorCode() != BrokerFailures.WRONG_LAST_SEQUENCE || attempt >= CONTENDED_RETRIES) {
                         throw e;
@@ -223,11 +205,6 @@ final class KeyValueQueueControls implements QueueControls {
         } catch (IOException | JetStreamApiException e) {
             throw BrokerFailures.translate("cannot change " + key, e);
         }
-    }
-
-    private static String text(KeyValueEntry entry) {
-        return entry == null || entry.getOperation() != KeyValueOperation.PUT || entry.getValue() == null
-                ? "" : new String(entry.getValue(), StandardCharsets.UTF_8);
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
@@ -240,31 +217,5 @@ final class KeyValueQueueControls implements QueueControls {
             bucket = known;
         }
         return known;
-    }
-
-    /** The pauses of every queue as the bucket holds them, kept current by a watch. */
-    private static final class WatchedPauses implements KeyValueWatcher {
-
-        private final Map<String, String> byKey = new ConcurrentHashMap<>();
-        private volatile boolean complete;
-
-        /** The key's text, empty when absent; unknown until the watch has caught up. */
-        Optional<String> current(String key) {
-            return complete ? Optional.of(byKey.getOrDefault(key, "")) : Optional.empty();
-        }
-
-        @Override
-        public void watch(KeyValueEntry entry) {
-            if (entry.getOperation() == KeyValueOperation.PUT) {
-                byKey.put(entry.getKey(), text(entry));
-            } else {
-                byKey.remove(entry.getKey());
-            }
-        }
-
-        @Override
-        public void endOfData() {
-            complete = true;
-        }
     }
 }

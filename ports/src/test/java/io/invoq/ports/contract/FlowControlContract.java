@@ -20,6 +20,7 @@ import io.invoq.domain.FunctionDefinition;
 import io.invoq.domain.FunctionName;
 import io.invoq.domain.Invocation;
 import io.invoq.domain.LeaseRule;
+import io.invoq.domain.Pauses;
 import io.invoq.domain.QueueName;
 import io.invoq.domain.RetryPolicy;
 import io.invoq.domain.ScalingMode;
@@ -183,6 +184,19 @@ public abstract class FlowControlContract {
     }
 
     @Test
+    void the_scaling_mode_a_worker_recorded_is_reported_by_its_process_at_once_and_by_every_other_soon() {
+        InvocationQueue worker = broker();
+        QueueControls another = controlsOf(broker());
+        assertThat(controlsOf(worker).scalingMode(queue)).isEmpty();
+        assertThat(another.scalingMode(queue)).isEmpty();
+
+        worker.useScalingMode(queue, ScalingMode.FUNCTION);
+
+        assertThat(controlsOf(worker).scalingMode(queue)).contains(ScalingMode.FUNCTION);
+        timing.eventually().until(() -> another.scalingMode(queue).equals(Optional.of(ScalingMode.FUNCTION)));
+    }
+
+    @Test
     void static_mode_still_takes_calls_in_publish_order() {
         InvocationQueue broker = broker();
         register(FLOOD, Map.of());
@@ -324,6 +338,22 @@ public abstract class FlowControlContract {
 
         controlsOf(broker).setPaused(queue, Optional.of(FLOOD), false);
         timing.eventually().until(() -> functions.invokedCalls().contains(paused));
+    }
+
+    @Test
+    void the_process_that_pauses_or_resumes_reads_the_change_at_once_and_every_other_soon() {
+        QueueControls own = controlsOf(broker());
+        QueueControls another = controlsOf(broker());
+        assertThat(own.pauses(queue).queue()).isFalse();
+
+        for (boolean paused : List.of(true, false, true, false, true)) {
+            own.setPaused(queue, Optional.empty(), paused);
+            assertThat(own.pauses(queue).queue()).isEqualTo(paused);
+        }
+        own.setPaused(queue, Optional.of(FLOOD), true);
+
+        assertThat(own.pauses(queue)).isEqualTo(new Pauses(true, Set.of(FLOOD)));
+        timing.eventually().until(() -> another.pauses(queue).equals(new Pauses(true, Set.of(FLOOD))));
     }
 
     // --- helpers ---

@@ -30,6 +30,8 @@ final class WatchedTexts implements KeyValueWatcher {
         }
     }
 
+    private static final Revised ABSENT = new Revised(0, "");
+
     private final String pattern;
     private final Map<String, Revised> byKey = new ConcurrentHashMap<>();
     private volatile boolean watching;
@@ -68,10 +70,10 @@ final class WatchedTexts implements KeyValueWatcher {
 
     /** The key's text, empty when absent; unknown until the watch has caught up. */
     Optional<String> current(String key) {
-        return complete ? Optional.of(byKey.getOrDefault(key, new Revised(0, "")).text()) : Optional.empty();
+        return complete ? Optional.of(byKey.getOrDefault(key, ABSENT).text()) : Optional.empty();
     }
 
-    /** What this process wrote. */
+    /** A revision of the key, written by this process or brought by the watch; the newer one is kept. */
     void written(String key, Revised written) {
         byKey.merge(key, written, Revised::newer);
     }
